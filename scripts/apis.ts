@@ -1,0 +1,41 @@
+// The list of APIs lives once, in redocly.yaml; generation, the mock host and the docs all read it from here.
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Fixed mock ports, so QA bookmarks and the README stay valid. */
+export const mockPorts: Readonly<Record<string, number>> = {
+  'tbank-delivery': 4010,
+  fastriver: 4011,
+  dellin: 4012,
+  dilovod: 4013,
+  'yandex-fleet': 4014,
+};
+
+export interface ApiEntry {
+  /** The key in redocly.yaml, also the folder name under src/ and the file name under generated/. */
+  name: string;
+  /** Absolute path of the OpenAPI document. */
+  specPath: string;
+  /** Absolute path of the generated types. */
+  typesPath: string;
+  mockPort: number;
+}
+
+export function listApis(configPath = resolve(projectRoot, 'redocly.yaml')): ApiEntry[] {
+  const config = parse(readFileSync(configPath, 'utf8')) as { apis?: Record<string, { root?: string }> };
+  return Object.entries(config.apis ?? {}).map(([name, api]) => {
+    if (!api.root) throw new Error(`redocly.yaml: api "${name}" has no root`);
+    const mockPort = mockPorts[name];
+    if (mockPort === undefined) throw new Error(`redocly.yaml: api "${name}" has no mock port in scripts/apis.ts`);
+    return {
+      name,
+      specPath: resolve(projectRoot, api.root),
+      typesPath: resolve(projectRoot, 'generated', `${name}.ts`),
+      mockPort,
+    };
+  });
+}

@@ -1,0 +1,50 @@
+// Generates generated/<api>.ts from every spec in redocly.yaml. With --check, writes nothing and fails on drift.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import openapiTS, { astToString } from 'openapi-typescript';
+import ts from 'typescript';
+import { listApis, projectRoot } from './apis.ts';
+
+const BLOB = ts.factory.createTypeReferenceNode('Blob');
+const NULL = ts.factory.createLiteralTypeNode(ts.factory.createNull());
+
+export async function generateTypes(specPath: string): Promise<string> {
+  const ast = await openapiTS(pathToFileURL(specPath), {
+    // Binary bodies are bytes at runtime, not the `string` openapi-typescript would say.
+    transform(schema) {
+      if (schema.format !== 'binary') return undefined;
+      const nullable = Array.isArray(schema.type) && schema.type.includes('null');
+      return nullable ? ts.factory.createUnionTypeNode([BLOB, NULL]) : BLOB;
+    },
+  });
+  const source = relative(projectRoot, specPath);
+  return `// Generated from ${source} by \`npm run generate\`. Do not edit by hand.\n\n${astToString(ast)}`;
+}
+
+async function main(): Promise<void> {
+  const check = process.argv.includes('--check');
+  const drifted: string[] = [];
+  for (const api of listApis()) {
+    const expected = await generateTypes(api.specPath);
+    const current = existsSync(api.typesPath) ? readFileSync(api.typesPath, 'utf8') : undefined;
+    if (current === expected) continue;
+    const file = relative(projectRoot, api.typesPath);
+    if (check) {
+      drifted.push(file);
+    } else {
+      mkdirSync(dirname(api.typesPath), { recursive: true });
+      writeFileSync(api.typesPath, expected);
+      console.log(`wrote ${file}`);
+    }
+  }
+  if (drifted.length > 0) {
+    console.error(`generated/ is out of date with specs/: ${drifted.join(', ')}. Run \`npm run generate\` and commit the result.`);
+    process.exit(1);
+  }
+  if (check) console.log('generated/ matches specs/');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await main();
+}

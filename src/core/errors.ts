@@ -1,0 +1,123 @@
+// The typed errors every wrapper method rejects with. They carry no request headers and no credentials: whatever text
+// or body they hold has already passed the client's redactor.
+
+/** Base class of every error this toolkit throws for a failed call. */
+export class SdkError extends Error {
+  /** The API (`yandex-fleet`, …) and the operation (`createTransaction`, or `METHOD /path` for raw calls). */
+  readonly api: string;
+  readonly operation: string;
+  /** How many HTTP attempts were made before giving up (1 when nothing was retried). */
+  readonly attempts: number;
+
+  constructor(message: string, context: ErrorContext, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.api = context.api;
+    this.operation = context.operation;
+    this.attempts = context.attempts;
+  }
+
+  toJSON(): Record<string, unknown> {
+    const { name, message } = this;
+    return { name, message, ...this.fields() };
+  }
+
+  /** What toJSON shows beside name and message; subclasses add their own. */
+  protected fields(): Record<string, unknown> {
+    return { api: this.api, operation: this.operation, attempts: this.attempts };
+  }
+}
+
+export interface ErrorContext {
+  api: string;
+  operation: string;
+  attempts: number;
+}
+
+export interface ApiErrorDetails {
+  status: number;
+  /** The API's own machine-readable error code, when its error body has one. */
+  code?: string;
+  /** The API's own human-readable error message, when its error body has one. */
+  apiMessage?: string;
+  /** The request id the API sent back (a response header or a body field), to quote to its support. */
+  requestId?: string;
+  /** The parsed error body (or its text when it was not JSON), with secrets masked. */
+  body: unknown;
+  /** How long the server asked us to wait (from Retry-After), in milliseconds. */
+  retryAfterMs?: number;
+}
+
+/** The API answered with an error status (4xx/5xx), or reported an error inside a successful HTTP answer. */
+export class ApiError extends SdkError {
+  readonly status: number;
+  readonly code: string | undefined;
+  readonly apiMessage: string | undefined;
+  readonly requestId: string | undefined;
+  readonly body: unknown;
+  readonly retryAfterMs: number | undefined;
+
+  constructor(context: ErrorContext, details: ApiErrorDetails) {
+    const parts = [`HTTP ${details.status}`];
+    if (details.code) parts.push(details.code);
+    let message = `${context.api} ${context.operation} failed: ${parts.join(' ')}`;
+    if (details.apiMessage) message += `: ${details.apiMessage}`;
+    if (details.requestId) message += ` (request id ${details.requestId})`;
+    super(message, context);
+    this.status = details.status;
+    this.code = details.code;
+    this.apiMessage = details.apiMessage;
+    this.requestId = details.requestId;
+    this.body = details.body;
+    this.retryAfterMs = details.retryAfterMs;
+  }
+
+  protected override fields(): Record<string, unknown> {
+    const { status, code, apiMessage, requestId, body, retryAfterMs } = this;
+    return { ...super.fields(), status, code, apiMessage, requestId, body, retryAfterMs };
+  }
+}
+
+/** The API answered with a success status, but the body is not what the contract promises (not JSON, empty, cut short). */
+export class InvalidResponseError extends SdkError {
+  readonly status: number;
+  readonly contentType: string | undefined;
+  readonly requestId: string | undefined;
+  /** The start of the body as text, with secrets masked. */
+  readonly bodySnippet: string;
+
+  constructor(context: ErrorContext, details: { status: number; reason: string; contentType?: string; requestId?: string; bodySnippet: string }) {
+    const type = details.contentType ? `, content-type ${details.contentType}` : '';
+    super(`${context.api} ${context.operation}: invalid response (HTTP ${details.status}${type}): ${details.reason}`, context);
+    this.status = details.status;
+    this.contentType = details.contentType;
+    this.requestId = details.requestId;
+    this.bodySnippet = details.bodySnippet;
+  }
+
+  protected override fields(): Record<string, unknown> {
+    const { status, contentType, requestId, bodySnippet } = this;
+    return { ...super.fields(), status, contentType, requestId, bodySnippet };
+  }
+}
+
+/** An attempt took longer than the configured timeout (the last one, when retries were allowed). */
+export class TimeoutError extends SdkError {
+  readonly timeoutMs: number;
+
+  constructor(context: ErrorContext, timeoutMs: number) {
+    super(`${context.api} ${context.operation}: no complete response within ${timeoutMs} ms (attempt ${context.attempts})`, context);
+    this.timeoutMs = timeoutMs;
+  }
+
+  protected override fields(): Record<string, unknown> {
+    return { ...super.fields(), timeoutMs: this.timeoutMs };
+  }
+}
+
+/** The request never got a complete answer: DNS, refused or reset connection, TLS failure, a body cut off mid-way. */
+export class NetworkError extends SdkError {
+  constructor(context: ErrorContext, reason: string, cause?: unknown) {
+    super(`${context.api} ${context.operation}: network error: ${reason} (attempt ${context.attempts})`, context, { cause });
+  }
+}

@@ -1,0 +1,140 @@
+// The one request path every call takes: credentials, per-attempt timeout, retries with backoff, logging.
+// openapi-fetch builds the Request; this function is its `fetch`.
+import { NetworkError, TimeoutError, type ErrorContext } from './errors.ts';
+import type { Redactor } from './redact.ts';
+import { backoffDelay, isRetryableStatus, isSafeToRepeat, parseRetryAfter, sleep, type RetryPolicy } from './retry.ts';
+
+export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
+
+/** Adds the API's credentials to a request just before it is sent (once per logical call; retries reuse the result). */
+export type Authenticate = (request: Request) => void | Promise<void>;
+
+export interface LogEvent {
+  level: 'debug' | 'warn';
+  message: string;
+  api: string;
+  operation: string;
+  method: string;
+  /** The request URL with secrets masked. */
+  url: string;
+  attempt: number;
+  status?: number;
+  durationMs: number;
+  retryInMs?: number;
+}
+
+/** Receives one event per attempt; messages and URLs are already redacted. */
+export type Logger = (event: LogEvent) => void;
+
+export interface TransportConfig {
+  api: string;
+  fetch: FetchLike;
+  authenticate: Authenticate;
+  /** The header that makes a request safe to repeat (`Idempotency-Key`, `X-Idempotency-Token`), when the API has one. */
+  idempotencyHeader: string | undefined;
+  timeoutMs: number;
+  retry: RetryPolicy;
+  redactor: Redactor;
+  logger: Logger | undefined;
+}
+
+/** What one logical call asks of the transport, beyond the client's defaults. */
+export interface CallPolicy {
+  /** Shown in errors and logs; `METHOD /path` when not named. */
+  operation?: string;
+  /** A POST that only reads (a search, a list): safe to repeat although its method is not. */
+  readOnly?: boolean;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  maxRetries?: number;
+}
+
+/** Filled in while the call runs, so the caller can describe what happened. */
+export interface CallState {
+  operation: string;
+  attempts: number;
+  /** The answer that was handed back, kept so a body that fails to parse can be described. */
+  last?: { status: number; headers: Headers; body: ArrayBuffer };
+}
+
+export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}): { fetch: FetchLike; state: CallState } {
+  const state: CallState = { operation: policy.operation ?? '', attempts: 0 };
+
+  async function send(request: Request, init?: RequestInit): Promise<Response> {
+    await config.authenticate(request);
+    const method = request.method;
+    state.operation ||= `${method} ${new URL(request.url).pathname}`;
+    const callerSignal = policy.signal ?? request.signal;
+    const hasKey = config.idempotencyHeader !== undefined && request.headers.has(config.idempotencyHeader);
+    const safe = isSafeToRepeat(method, hasKey, policy.readOnly);
+    const maxRetries = safe ? (policy.maxRetries ?? config.retry.maxRetries) : 0;
+    const timeoutMs = policy.timeoutMs ?? config.timeoutMs;
+    const url = config.redactor.text(request.url);
+    const context = (): ErrorContext => ({ api: config.api, operation: state.operation, attempts: state.attempts });
+    const log = (event: Omit<LogEvent, 'api' | 'operation' | 'method' | 'url' | 'attempt'>) =>
+      config.logger?.({ ...event, api: config.api, operation: state.operation, method, url, attempt: state.attempts });
+
+    for (let retry = 0; ; retry++) {
+      callerSignal.throwIfAborted();
+      state.attempts = retry + 1;
+      const isLast = retry >= maxRetries;
+      const timeout = AbortSignal.timeout(timeoutMs);
+      const started = performance.now();
+      let response: Response;
+      let bytes: ArrayBuffer;
+      try {
+        // Every attempt but the last sends a clone, so the same body bytes are still there for the next one.
+        const sent = await config.fetch(isLast ? request : request.clone(), {
+          ...init,
+          signal: AbortSignal.any([callerSignal, timeout]),
+        });
+        // Read the whole body inside the attempt: the timeout covers a slow body and a reset mid-body can be retried.
+        bytes = await sent.arrayBuffer();
+        response = new Response(bytes.byteLength > 0 ? bytes : null, {
+          status: sent.status,
+          statusText: sent.statusText,
+          headers: sent.headers,
+        });
+      } catch (error) {
+        if (callerSignal.aborted) throw callerSignal.reason;
+        const durationMs = Math.round(performance.now() - started);
+        const failure = timeout.aborted
+          ? new TimeoutError(context(), timeoutMs)
+          : new NetworkError(context(), config.redactor.text(describeNetworkFailure(error)), error);
+        if (isLast) throw failure;
+        const retryInMs = backoffDelay(retry, config.retry);
+        log({ level: 'warn', message: `${failure.message}; retrying in ${retryInMs} ms`, durationMs, retryInMs });
+        await sleep(retryInMs, callerSignal);
+        continue;
+      }
+
+      const durationMs = Math.round(performance.now() - started);
+      const status = response.status;
+      const summary = `${config.api} ${state.operation} ${method} ${url} -> ${status} in ${durationMs} ms`;
+      if (!isLast && isRetryableStatus(status)) {
+        const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+        if (retryAfter === undefined || retryAfter <= config.retry.maxRetryAfterMs) {
+          const retryInMs = retryAfter ?? backoffDelay(retry, config.retry);
+          log({ level: 'warn', message: `${summary}; retrying in ${retryInMs} ms`, status, durationMs, retryInMs });
+          await sleep(retryInMs, callerSignal);
+          continue;
+        }
+      }
+      log({ level: 'debug', message: summary, status, durationMs });
+      state.last = { status, headers: response.headers, body: bytes };
+      return response;
+    }
+  }
+
+  return { fetch: send, state };
+}
+
+function describeNetworkFailure(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause;
+  if (cause instanceof Error) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    return `${error.message}: ${code ? `${code} ` : ''}${cause.message}`.trim();
+  }
+  return error.message;
+}
