@@ -7,9 +7,10 @@ import { createLogger } from '@stoplight/prism-core';
 import { createInstance, getHttpOperationsFromSpec, ProblemJsonError, type IHttpConfig, type IHttpRequest } from '@stoplight/prism-http';
 import { getHttpConfigFromRequest } from '@stoplight/prism-http-server/dist/getHttpConfigFromRequest.js';
 import { serialize } from '@stoplight/prism-http-server/dist/serialize.js';
-import type { HttpMethod } from '@stoplight/types';
+import { DiagnosticSeverity, type HttpMethod } from '@stoplight/types';
 import { listApis, type ApiEntry } from '../scripts/apis.ts';
-import { adapters, MockInputError, type MockAdapter } from './adapters/index.ts';
+import { adapters } from './adapters/index.ts';
+import { MockInputError, type MockAdapter } from './adapters/types.ts';
 
 const BODY_LIMIT = 10 * 1024 * 1024;
 const MAX_VIOLATIONS_HEADER = 8 * 1024 - 100;
@@ -78,11 +79,17 @@ export async function startMock(api: ApiEntry, host: string, port: number): Prom
     const result = await prism.request(input, operations, { ...config, mock: { ...config.mock, ...preferences.right } })();
     if (result._tag === 'Left') return sendProblem(res, result.left);
 
-    const { output, validations } = result.right;
+    const { validations } = result.right;
+    let output = result.right.output;
     const violations = [
       ...validations.input.map((v) => ({ location: ['request', ...(v.path ?? [])], severity: severityName(v.severity), code: v.code, message: v.message })),
       ...validations.output.map((v) => ({ location: ['response', ...(v.path ?? [])], severity: severityName(v.severity), code: v.code, message: v.message })),
     ];
+    const inputErrors = validations.input.filter((v) => v.severity === DiagnosticSeverity.Error);
+    // Only where Prism answers for a validation failure: a 401 for missing credentials stays a 401.
+    if (inputErrors.length > 0 && adapter.invalidRequest && (output.statusCode === 400 || output.statusCode === 422)) {
+      output = adapter.invalidRequest(inputErrors.map((v) => ({ location: v.path ?? [], message: v.message })), output);
+    }
     if (violations.length > 0) {
       const value = JSON.stringify(violations);
       res.setHeader('sl-violations', value.length > MAX_VIOLATIONS_HEADER ? `Too many violations! ${value.slice(0, MAX_VIOLATIONS_HEADER)}` : value);

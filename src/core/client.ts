@@ -41,6 +41,8 @@ export interface ApiDefinition {
   /** Credential values to mask in every error and log line. */
   secrets: Array<string | undefined>;
   idempotencyHeader?: string;
+  /** Headers sent on every request (a language, a version). */
+  headers?: Record<string, string>;
   /** Reads the API's own error code, message and request id out of a parsed error body. */
   describeError?: (body: unknown) => { code?: string; message?: string; requestId?: string };
 }
@@ -89,7 +91,7 @@ export function createApiClient<Paths extends {}>(api: ApiDefinition, options: C
   const newKey = options.idempotencyKey ?? randomUUID;
   const baseUrl = options.baseUrl ?? api.defaultBaseUrl;
   // Raw calls get their own per-call transport too, so each has its own attempt count and retry budget.
-  const raw = createClient<Paths>({ baseUrl, fetch: (request: Request, init?: RequestInit) => createCallFetch(transport).fetch(request, init) });
+  const raw = createClient<Paths>({ baseUrl, headers: api.headers, fetch: (request: Request, init?: RequestInit) => createCallFetch(transport).fetch(request, init) });
 
   async function call<T>(operation: Operation, requestOptions: RequestOptions | undefined, send: (fetch: FetchLike) => Promise<FetchResult<T>>): Promise<T> {
     const policy: CallPolicy = { operation: operation.name, readOnly: operation.readOnly, ...requestOptions };
@@ -111,13 +113,15 @@ export function createApiClient<Paths extends {}>(api: ApiDefinition, options: C
   }
 
   function apiError(context: ErrorContext, response: Response, body: unknown): ApiError {
-    const described = body === undefined || typeof body === 'string' ? {} : (api.describeError?.(body) ?? {});
+    const parsed = body !== null && typeof body === 'object';
+    const own = (parsed && api.describeError?.(body)) || {};
+    const problem = parsed ? describeProblem(body) : {};
     const clean = (text: string | undefined) => (text === undefined ? undefined : redactor.text(text));
     return new ApiError(context, {
       status: response.status,
-      code: clean(described.code),
-      apiMessage: clean(described.message),
-      requestId: clean(requestIdOf(response.headers) ?? described.requestId),
+      code: clean(own.code ?? problem.code),
+      apiMessage: clean(own.message ?? problem.message),
+      requestId: clean(requestIdOf(response.headers) ?? own.requestId),
       body: typeof body === 'string' ? redactor.text(body.slice(0, SNIPPET_LENGTH)) : redactor.value(body),
       retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
     });
@@ -140,6 +144,25 @@ export function createApiClient<Paths extends {}>(api: ApiDefinition, options: C
     call,
     idempotencyKey: (requestOptions) => requestOptions?.idempotencyKey ?? newKey(),
     redactor,
+  };
+}
+
+/**
+ * RFC 7807 problem details, which proxies and the Prism mocks answer with (Prism lists each validation failure):
+ * read so the error says what was wrong even when the body is not in the API's own error shape.
+ */
+function describeProblem(body: unknown): { code?: string; message?: string } {
+  const problem = body as { type?: unknown; title?: unknown; detail?: unknown; validation?: unknown };
+  if (typeof problem.title !== 'string') return {};
+  const failures = Array.isArray(problem.validation)
+    ? problem.validation.map((v: { location?: unknown; message?: unknown }) =>
+        [Array.isArray(v.location) ? v.location.join('.') : '', typeof v.message === 'string' ? v.message : ''].join(' ').trim(),
+      )
+    : [];
+  const detail = typeof problem.detail === 'string' && problem.detail ? problem.detail : problem.title;
+  return {
+    code: typeof problem.type === 'string' ? problem.type : undefined,
+    message: failures.length > 0 ? `${detail}: ${failures.join('; ')}` : detail,
   };
 }
 
