@@ -20,6 +20,8 @@ try {
   process.exit(1);
 }
 
+// Ready means answering: one real request to each mock (any HTTP status will do) before the table is printed.
+await Promise.all(mockHost.servers.map((server) => fetch(server.url).then((response) => response.body?.cancel())));
 console.table(Object.fromEntries(mockHost.servers.map((server) => [server.api, { mock: server.url }])));
 console.log('Mocks are ready. Ctrl-C stops them.');
 

@@ -34,7 +34,8 @@ export function parseRetryAfter(value: string | null | undefined, now = Date.now
   if (!value) return undefined;
   const trimmed = value.trim();
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
-  const date = Date.parse(trimmed);
+  // An HTTP-date always names its weekday or month; this keeps Date.parse from reading "-5" as a year.
+  const date = /[a-z]/i.test(trimmed) ? Date.parse(trimmed) : Number.NaN;
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now);
 }

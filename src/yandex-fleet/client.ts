@@ -25,19 +25,22 @@ export interface YandexFleetClientOptions extends ClientOptions {
   apiKey: string;
   /** X-Client-ID, of the form `taxi/park/<park_id>`. */
   clientId: string;
-  /** Accept-Language for every call: localizes category names (`ru`, `en`, …). */
+  /**
+   * Accept-Language for every call: localizes category names (`ru`, `en`, …). Default `en`: always sent, because
+   * Node's fetch would otherwise send `*`, which the API's two-letter minimum refuses.
+   */
   language?: string;
 }
 
 export function createYandexFleetClient(options: YandexFleetClientOptions) {
-  const { apiKey, clientId, language } = options;
+  const { apiKey, clientId, language = 'en' } = options;
   const api = createApiClient<paths>(
     {
       name: 'yandex-fleet',
       defaultBaseUrl: YANDEX_FLEET_BASE_URL,
       secrets: [apiKey],
       idempotencyHeader: 'X-Idempotency-Token',
-      headers: language ? { 'Accept-Language': language } : undefined,
+      headers: { 'Accept-Language': language },
       authenticate: (request) => {
         request.headers.set('X-API-Key', apiKey);
         request.headers.set('X-Client-ID', clientId);

@@ -81,6 +81,14 @@ describe('createTransaction (v2, deprecated)', () => {
   });
 });
 
+describe('defaults', () => {
+  it('sends Accept-Language en when no language is chosen (Node would send "*", which the API refuses)', async () => {
+    const plain = createYandexFleetClient({ apiKey: API_KEY, clientId: `taxi/park/${PARK}`, baseUrl: mock.baseUrl, fetch: mock.fetch });
+    await plain.listTransactionCategories({ query: { park: { id: PARK } } });
+    expect(mock.exchanges[0]?.requestHeaders.get('accept-language')).toBe('en');
+  });
+});
+
 describe('createTransactionV3', () => {
   it('accepts every kind of data the spec exemplifies and returns the status object', async () => {
     const status = await client.createTransactionV3({
