@@ -94,9 +94,9 @@ export async function startMock(api: ApiEntry, host: string, port: number): Prom
       const value = JSON.stringify(violations);
       res.setHeader('sl-violations', value.length > MAX_VIOLATIONS_HEADER ? `Too many violations! ${value.slice(0, MAX_VIOLATIONS_HEADER)}` : value);
     }
-    for (const [name, value] of Object.entries(output.headers ?? {})) res.setHeader(name, value);
     const custom = adapter.serializeResponse?.(output, input);
-    const body = custom ?? serialize(output.body, res.getHeader('content-type') as string | undefined);
+    for (const [name, value] of Object.entries({ ...output.headers, ...custom?.headers })) res.setHeader(name, value);
+    const body = custom ? custom.body : serialize(output.body, res.getHeader('content-type') as string | undefined);
     res.statusCode = output.statusCode;
     res.end(body);
   }

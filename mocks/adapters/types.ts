@@ -31,6 +31,5 @@ export interface MockAdapter {
    */
   invalidRequest?(violations: Violation[], output: IHttpResponse): IHttpResponse;
   /** Replaces Prism's answer on the wire (real bytes for a download, XML), after Prism validated it. */
-  serializeResponse?(output: IHttpResponse, input: IHttpRequest): Buffer | string | undefined;
+  serializeResponse?(output: IHttpResponse, input: IHttpRequest): { body: Buffer | string; headers?: Record<string, string> } | undefined;
 }
-

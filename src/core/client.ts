@@ -52,8 +52,8 @@ export interface Operation {
   name: string;
   /** A POST that only reads: safe to retry. */
   readOnly?: boolean;
-  /** The operation answers with no body on success (204 and the like). */
-  noContent?: boolean;
+  /** A success may come with no body (204, or an API that sends nothing where it documents `{}`). */
+  emptyBodyAllowed?: boolean;
 }
 
 /** The part of openapi-fetch's result `call` needs. */
@@ -108,7 +108,7 @@ export function createApiClient<Paths extends {}>(api: ApiDefinition, options: C
     }
     const { data, error, response } = result;
     if (!response.ok) throw apiError(context(), response, error === '' ? undefined : error);
-    if (data === undefined && !operation.noContent) throw invalidResponse(context(), state, 'empty body');
+    if (data === undefined && !operation.emptyBodyAllowed) throw invalidResponse(context(), state, 'empty body');
     return data as T;
   }
 

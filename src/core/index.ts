@@ -3,3 +3,4 @@ export { ApiError, InvalidResponseError, NetworkError, SdkError, TimeoutError, t
 export { createRedactor, REDACTED, type Redactor } from './redact.ts';
 export { defaultRetryPolicy, type RetryPolicy } from './retry.ts';
 export type { Authenticate, FetchLike, LogEvent, Logger } from './transport.ts';
+export { downloadedFile, filenameFromContentDisposition, toBlob, typeForFilename, type BinaryContent, type DownloadedFile } from './binary.ts';

@@ -11,6 +11,7 @@ export interface Exchange {
   url: string;
   requestHeaders: Headers;
   status: number;
+  contentType: string | null;
   violations: string | null;
 }
 
@@ -20,7 +21,7 @@ export interface ContractHarness {
   exchanges: Exchange[];
   /** Prism's `Prefer` header for the next requests (`code=404`, `example=fleetApi`), until reset with undefined. */
   prefer(value: string | undefined): void;
-  /** Every exchange in which Prism reported a violation, or answered 422 to a request it found invalid. */
+  /** Every exchange in which Prism reported a violation, or answered its own 422 problem to a request it found invalid. */
   violations(): string[];
   /** For tests that send bad input on purpose: the violations so far, forgotten so the after-each check passes. */
   takeViolations(): string[];
@@ -35,12 +36,19 @@ export function contractHarness(api: string): ContractHarness {
     if (preference) input.headers.set('Prefer', preference);
     const requestHeaders = new Headers(input.headers);
     const response = await globalThis.fetch(input, init);
-    exchanges.push({ method: input.method, url: input.url, requestHeaders, status: response.status, violations: response.headers.get('sl-violations') });
+    exchanges.push({
+      method: input.method,
+      url: input.url,
+      requestHeaders,
+      status: response.status,
+      contentType: response.headers.get('content-type'),
+      violations: response.headers.get('sl-violations'),
+    });
     return response;
   };
   const violations = () =>
     exchanges
-      .filter((exchange) => exchange.violations !== null || exchange.status === 422)
+      .filter((exchange) => exchange.violations !== null || (exchange.status === 422 && exchange.contentType?.includes('problem+json')))
       .map((exchange) => `${exchange.method} ${exchange.url} -> ${exchange.status} ${exchange.violations ?? ''}`);
   return {
     baseUrl,

@@ -3,7 +3,7 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export type Step =
-  | { status: number; headers?: Record<string, string>; body?: string }
+  | { status: number; headers?: Record<string, string>; body?: string | Buffer }
   /** Destroys the connection before any response header. */
   | { reset: 'before-headers' }
   /** Sends headers and part of the body, then destroys the connection. */
@@ -18,6 +18,8 @@ export interface Received {
   url: string;
   headers: IncomingHttpHeaders;
   body: string;
+  /** The body as bytes, for multipart and binary checks. */
+  bytes: Buffer;
 }
 
 export interface FaultServer {
@@ -44,7 +46,8 @@ export async function startFaultServer(): Promise<FaultServer> {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      received.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      const bytes = Buffer.concat(chunks);
+      received.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: bytes.toString('utf8'), bytes });
       const step = (steps.length > 1 ? steps.shift() : steps[0]) as Step;
       if ('reset' in step) {
         if (step.reset === 'before-headers') return void req.socket.destroy();

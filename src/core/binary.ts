@@ -1,0 +1,75 @@
+// Files going up (multipart parts) and coming down (binary bodies): the same for every API that exchanges documents.
+
+/** What an upload accepts: a Blob or File, bytes (Buffer, Uint8Array, ArrayBuffer), or a stream (Node Readable, web ReadableStream). */
+export type BinaryContent = Blob | ArrayBuffer | ArrayBufferView | AsyncIterable<Uint8Array | string>;
+
+/** A downloaded file: its bytes, and the type and name the server gave it (when it did). */
+export interface DownloadedFile {
+  bytes: Uint8Array;
+  contentType: string | undefined;
+  filename: string | undefined;
+}
+
+const TYPES_BY_EXTENSION: Readonly<Record<string, string>> = {
+  pdf: 'application/pdf',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  heic: 'image/heic',
+  tif: 'image/tiff',
+  tiff: 'image/tiff',
+  txt: 'text/plain',
+  xml: 'application/xml',
+  json: 'application/json',
+  zip: 'application/zip',
+  doc: 'application/msword',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xls: 'application/vnd.ms-excel',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/** The media type a file name implies; application/octet-stream when it implies none. */
+export function typeForFilename(filename: string): string {
+  const extension = filename.split('.').pop()?.toLowerCase() ?? '';
+  return TYPES_BY_EXTENSION[extension] ?? 'application/octet-stream';
+}
+
+/** Reads any accepted content into a Blob with a type: the Blob's own, else the file name's. */
+export async function toBlob(content: BinaryContent, filename: string): Promise<Blob> {
+  if (content instanceof Blob) return content.type ? content : new Blob([content], { type: typeForFilename(filename) });
+  const type = typeForFilename(filename);
+  if (content instanceof ArrayBuffer) return new Blob([content], { type });
+  if (ArrayBuffer.isView(content)) return new Blob([new Uint8Array(content.buffer, content.byteOffset, content.byteLength)], { type });
+  if (content !== null && typeof content === 'object' && Symbol.asyncIterator in content) {
+    const chunks: Array<Uint8Array | string> = [];
+    for await (const chunk of content) chunks.push(chunk);
+    return new Blob(chunks, { type });
+  }
+  throw new TypeError(`file content must be a Blob, bytes (Buffer, Uint8Array, ArrayBuffer) or a stream, not ${typeof content}`);
+}
+
+export function downloadedFile(body: ArrayBuffer, headers: Headers): DownloadedFile {
+  return {
+    bytes: new Uint8Array(body),
+    contentType: headers.get('content-type') ?? undefined,
+    filename: filenameFromContentDisposition(headers.get('content-disposition')),
+  };
+}
+
+/** The file name in a Content-Disposition header: RFC 6266 `filename*` (UTF-8, percent-encoded) wins over `filename`. */
+export function filenameFromContentDisposition(header: string | null): string | undefined {
+  if (!header) return undefined;
+  const extended = /filename\*\s*=\s*([^']*)'[^']*'([^;]+)/i.exec(header);
+  if (extended?.[2]) {
+    try {
+      return decodeURIComponent(extended[2].trim());
+    } catch {
+      // a malformed escape: fall back to the plain parameter
+    }
+  }
+  const plain = /filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;]+))/i.exec(header);
+  const name = plain?.[1]?.replace(/\\(.)/g, '$1') ?? plain?.[2]?.trim();
+  return name || undefined;
+}
