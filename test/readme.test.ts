@@ -3,9 +3,11 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
+import ts from 'typescript';
 import { describe, expect, inject, it } from 'vitest';
 import { mockPorts, projectRoot } from '../scripts/apis.ts';
 
+const EXAMPLES = ['tbank-delivery', 'yandex-fleet'];
 const readme = readFileSync(resolve(projectRoot, 'README.md'), 'utf8');
 
 function example(api: string): string {
@@ -14,16 +16,36 @@ function example(api: string): string {
   return block;
 }
 
-async function runExample(api: string): Promise<string> {
+/** Writes the example where its relative imports still resolve, pointed at the test's mock. */
+function writeExample(api: string): string {
   const code = example(api).replaceAll(`http://127.0.0.1:${mockPorts[api]}`, inject('mockUrls')[api] ?? '');
   mkdirSync(resolve(projectRoot, '.tmp'), { recursive: true });
   const file = resolve(projectRoot, `.tmp/readme-${api}.ts`);
   writeFileSync(file, code.replaceAll("from './src/", "from '../src/"));
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', file], { cwd: projectRoot });
+  return file;
+}
+
+async function runExample(api: string): Promise<string> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', writeExample(api)], { cwd: projectRoot });
   return stdout;
 }
 
 describe('README examples', () => {
+  it('type-check under the project settings', () => {
+    const files = EXAMPLES.map(writeExample);
+    const config = ts.getParsedCommandLineOfConfigFile(resolve(projectRoot, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+    const program = ts.createProgram(files, config?.options ?? {});
+    const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('tbank-delivery', async () => {
+    const output = await runExample('tbank-delivery');
+    expect(output).toMatch(/meeting booked: \S+/);
+    expect(output).toContain('downloaded акт.pdf: 614 bytes of application/pdf');
+    expect(output).toMatch(/task status: \w+/);
+  });
+
   it('yandex-fleet', async () => {
     const output = await runExample('yandex-fleet');
     expect(output).toContain('creatable categories: [');
