@@ -1,6 +1,5 @@
 // What each API folder builds its client from: the typed openapi-fetch client on top of the shared transport, and
 // `call`, which turns openapi-fetch's {data, error, response} into the typed body or one of the typed errors.
-import { randomUUID } from 'node:crypto';
 import createClient, { type Client } from 'openapi-fetch';
 import { ApiError, InvalidResponseError, SdkError, type ErrorContext } from './errors.ts';
 import { createRedactor, type Redactor } from './redact.ts';
@@ -88,7 +87,7 @@ export function createApiClient<Paths extends {}>(api: ApiDefinition, options: C
     redactor,
     logger: options.logger,
   };
-  const newKey = options.idempotencyKey ?? randomUUID;
+  const newKey = options.idempotencyKey ?? (() => crypto.randomUUID());
   const baseUrl = options.baseUrl ?? api.defaultBaseUrl;
   // Raw calls get their own per-call transport too, so each has its own attempt count and retry budget.
   const raw = createClient<Paths>({ baseUrl, headers: api.headers, fetch: (request: Request, init?: RequestInit) => createCallFetch(transport).fetch(request, init) });
