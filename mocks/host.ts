@@ -8,7 +8,7 @@ import { createInstance, getHttpOperationsFromSpec, ProblemJsonError, type IHttp
 import { getHttpConfigFromRequest } from '@stoplight/prism-http-server/dist/getHttpConfigFromRequest.js';
 import { serialize } from '@stoplight/prism-http-server/dist/serialize.js';
 import { DiagnosticSeverity, type HttpMethod } from '@stoplight/types';
-import { listApis, type ApiEntry } from '../scripts/apis.ts';
+import { listApis, portEnvName, type ApiEntry } from '../scripts/apis.ts';
 import { adapters } from './adapters/index.ts';
 import { MockInputError, type MockAdapter } from './adapters/types.ts';
 
@@ -131,11 +131,6 @@ function listen(server: Server, api: ApiEntry, host: string, port: number): Prom
     });
     server.listen(port, host, () => resolve());
   });
-}
-
-/** The environment variable that overrides one API's mock port, e.g. MOCK_PORT_YANDEX_FLEET. */
-export function portEnvName(api: string): string {
-  return `MOCK_PORT_${api.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {

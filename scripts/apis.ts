@@ -39,3 +39,17 @@ export function listApis(configPath = resolve(projectRoot, 'redocly.yaml')): Api
     };
   });
 }
+
+/** The environment variable that moves one API's mock, e.g. MOCK_PORT_YANDEX_FLEET. */
+export function portEnvName(api: string): string {
+  return `MOCK_PORT_${api.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+}
+
+/** The port an API's mock listens on: its fixed port unless MOCK_PORT_<API> says otherwise. */
+export function mockPortFromEnv(api: ApiEntry, env: NodeJS.ProcessEnv = process.env): number {
+  const override = env[portEnvName(api.name)];
+  if (override === undefined) return api.mockPort;
+  const port = Number(override);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${portEnvName(api.name)}=${override} is not a port number`);
+  return port;
+}

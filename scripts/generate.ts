@@ -22,23 +22,27 @@ export async function generateTypes(specPath: string): Promise<string> {
   return `// Generated from ${source} by \`npm run generate\`. Do not edit by hand.\n\n${astToString(ast)}`;
 }
 
-async function main(): Promise<void> {
-  const check = process.argv.includes('--check');
+/** Writes what changed (or, with `check`, writes nothing); returns the generated files that were out of date. */
+export async function generateAll(check: boolean): Promise<string[]> {
   const drifted: string[] = [];
   for (const api of listApis()) {
     const expected = await generateTypes(api.specPath);
     const current = existsSync(api.typesPath) ? readFileSync(api.typesPath, 'utf8') : undefined;
     if (current === expected) continue;
-    const file = relative(projectRoot, api.typesPath);
-    if (check) {
-      drifted.push(file);
-    } else {
+    drifted.push(relative(projectRoot, api.typesPath));
+    if (!check) {
       mkdirSync(dirname(api.typesPath), { recursive: true });
       writeFileSync(api.typesPath, expected);
-      console.log(`wrote ${file}`);
     }
   }
-  if (drifted.length > 0) {
+  return drifted;
+}
+
+async function main(): Promise<void> {
+  const check = process.argv.includes('--check');
+  const drifted = await generateAll(check);
+  if (!check) for (const file of drifted) console.log(`wrote ${file}`);
+  if (check && drifted.length > 0) {
     console.error(`generated/ is out of date with specs/: ${drifted.join(', ')}. Run \`npm run generate\` and commit the result.`);
     process.exit(1);
   }

@@ -2,8 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { listApis, projectRoot } from '../../scripts/apis.ts';
-import { portEnvName } from '../../mocks/host.ts';
+import { listApis, portEnvName, projectRoot } from '../../scripts/apis.ts';
 import { specExample } from '../support/contract.ts';
 
 const children: ChildProcess[] = [];
@@ -52,7 +51,7 @@ const categoriesRequest = {
 describe('npm run mocks', () => {
   it('serves every API, prints the table once they answer, answers with the spec example, and stops on Ctrl-C', async () => {
     const env = await portsForAll();
-    const mocks = run(['--import', 'tsx', 'scripts/mocks.ts'], env);
+    const mocks = run(['--import', 'tsx', 'scripts/start.ts', '--mocks-only'], env);
     await mocks.waitFor('Mocks are ready');
     for (const api of listApis()) expect(mocks.output()).toContain(`http://127.0.0.1:${env[portEnvName(api.name)]}`);
 
@@ -69,7 +68,7 @@ describe('npm run mocks', () => {
     const blocker = createServer().listen(Number(env.MOCK_PORT_YANDEX_FLEET), '127.0.0.1');
     await new Promise((resolve) => blocker.once('listening', resolve));
     try {
-      const mocks = run(['--import', 'tsx', 'scripts/mocks.ts'], env);
+      const mocks = run(['--import', 'tsx', 'scripts/start.ts', '--mocks-only'], env);
       expect(await mocks.exited).toBe(1);
       expect(mocks.output()).toContain(`Port ${env.MOCK_PORT_YANDEX_FLEET} for the yandex-fleet mock is already in use`);
       expect(mocks.output()).toContain('MOCK_PORT_YANDEX_FLEET');

@@ -17,7 +17,7 @@ beforeAll(async () => {
   scratch = mkdtempSync(join(tmpdir(), 'pack-consumer-'));
   await run('npm', ['run', 'build'], { cwd: projectRoot });
   const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', scratch], { cwd: projectRoot });
-  const [{ filename }] = JSON.parse(stdout) as Array<{ filename: string }>;
+  const [{ filename }] = JSON.parse(stdout) as [{ filename: string }];
   writeFileSync(join(scratch, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
   await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', join(scratch, filename)], { cwd: scratch });
 }, 180_000);
