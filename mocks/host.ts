@@ -47,19 +47,23 @@ export async function startMockHost(options: MockHostOptions = {}): Promise<Mock
   return { servers, close: async () => void (await Promise.all(servers.map((server) => server.close()))) };
 }
 
-export async function startMock(api: ApiEntry, host: string, port: number): Promise<MockServer> {
-  const adapter: MockAdapter = adapters[api.name] ?? {};
+export interface MockOptions {
+  /** Validation proxy mode: forward every request to this server and validate both ways, instead of mocking. */
+  upstream?: string;
+  /** Told of every exchange in which Prism found violations (the proxy prints them for QA). */
+  onViolations?: (exchange: { method: string; path: string; status: number; violations: string[] }) => void;
+}
+
+export async function startMock(api: ApiEntry, host: string, port: number, options: MockOptions = {}): Promise<MockServer> {
+  const mockAdapter: MockAdapter = adapters[api.name] ?? {};
+  // A proxy shows the upstream's real answers: the adapter may read requests, but never invents responses.
+  const adapter: MockAdapter = options.upstream ? { ...mockAdapter, invalidRequest: undefined, serializeResponse: undefined } : mockAdapter;
   const loaded = await getHttpOperationsFromSpec(api.specPath);
   const operations = adapter.prepareOperations ? adapter.prepareOperations(loaded) : loaded;
-  const config: IHttpConfig = {
-    mock: { dynamic: false },
-    validateRequest: true,
-    validateResponse: true,
-    checkSecurity: true,
-    errors: false,
-    upstreamProxy: undefined,
-    isProxy: false,
-  };
+  const base = { validateRequest: true, validateResponse: true, checkSecurity: true, errors: false, upstreamProxy: undefined };
+  const config: IHttpConfig = options.upstream
+    ? { ...base, mock: { dynamic: false }, isProxy: true, upstream: new URL(options.upstream) }
+    : { ...base, mock: { dynamic: false }, isProxy: false };
   const prism = createInstance(config, { logger: createLogger(api.name, { level: 'silent' }) });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -91,6 +95,7 @@ export async function startMock(api: ApiEntry, host: string, port: number): Prom
       output = adapter.invalidRequest(inputErrors.map((v) => ({ location: v.path ?? [], message: v.message })), output);
     }
     if (violations.length > 0) {
+      options.onViolations?.({ method: input.method.toUpperCase(), path: pathname, status: output.statusCode, violations: violations.map((v) => `${v.location.join('.')}: ${v.message}`) });
       const value = JSON.stringify(violations);
       res.setHeader('sl-violations', value.length > MAX_VIOLATIONS_HEADER ? `Too many violations! ${value.slice(0, MAX_VIOLATIONS_HEADER)}` : value);
     }

@@ -1,25 +1,16 @@
 // `npm start` as a reader meets it: the portal in a real headless browser, with the network limited to this machine.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { freePort } from '../support/ports.ts';
 import { listApis, portEnvName, projectRoot } from '../../scripts/apis.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 let start: ChildProcess;
 let browser: Browser;
 let portal: string;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   const env: NodeJS.ProcessEnv = { ...process.env, DOCS_PORT: String(await freePort()) };

@@ -1,7 +1,8 @@
-// The commands QA runs: `npm run mocks` (scripts/mocks.ts) and Prism's own CLI on a spec.
+// The commands QA runs: `npm run mocks` (scripts/start.ts --mocks-only) and Prism's own CLI on a spec.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createServer } from 'node:net';
+import { freePort } from '../support/ports.ts';
 import { listApis, portEnvName, projectRoot } from '../../scripts/apis.ts';
 import { specExample } from '../support/contract.ts';
 
@@ -9,15 +10,6 @@ const children: ChildProcess[] = [];
 afterEach(() => {
   for (const child of children.splice(0)) child.kill('SIGKILL');
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 function run(args: string[], env: NodeJS.ProcessEnv = {}) {
   const child = spawn(process.execPath, args, { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
