@@ -4,7 +4,7 @@ import createClient, { type Client } from 'openapi-fetch';
 import { ApiError, InvalidResponseError, SdkError, type ErrorContext } from './errors.ts';
 import { createRedactor, type Redactor } from './redact.ts';
 import { defaultRetryPolicy, parseRetryAfter, type RetryPolicy } from './retry.ts';
-import { createCallFetch, type Authenticate, type CallPolicy, type CallState, type FetchLike, type Logger, type TransportConfig } from './transport.ts';
+import { createCallFetch, type Authenticate, type Reauthenticate, type CallPolicy, type CallState, type FetchLike, type Logger, type TransportConfig } from './transport.ts';
 
 /** Options every client accepts. */
 export interface ClientOptions {
@@ -37,6 +37,8 @@ export interface ApiDefinition {
   name: string;
   defaultBaseUrl: string;
   authenticate: Authenticate;
+  /** For an API with a login: renews the credentials after a 401 so the call can go once more. */
+  reauthenticate?: Reauthenticate;
   /** Credential values to mask in every error and log line. */
   secrets: Array<string | undefined>;
   idempotencyHeader?: string;
@@ -81,6 +83,7 @@ export function createApiClient<Paths extends {}>(api: ApiDefinition, options: C
     api: api.name,
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
     authenticate: api.authenticate,
+    reauthenticate: api.reauthenticate,
     idempotencyHeader: api.idempotencyHeader,
     timeoutMs: options.timeoutMs ?? 30_000,
     retry: { ...defaultRetryPolicy, ...options.retry },

@@ -121,3 +121,18 @@ export class NetworkError extends SdkError {
     super(`${context.api} ${context.operation}: network error: ${reason} (attempt ${context.attempts})`, context, { cause });
   }
 }
+
+/** Something handed to us to decode (a callback, a webhook, an XML or packet answer) is not what the contract says. */
+export class DecodeError extends SdkError {
+  /** Where in the payload, e.g. `data.attributes.event` (empty for the payload as a whole). */
+  readonly path: string;
+
+  constructor(context: ErrorContext, path: string, reason: string) {
+    super(`${context.api} ${context.operation}: ${path ? `${path}: ` : ''}${reason}`, context);
+    this.path = path;
+  }
+
+  protected override fields(): Record<string, unknown> {
+    return { ...super.fields(), path: this.path };
+  }
+}

@@ -9,6 +9,12 @@ export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response
 /** Adds the API's credentials to a request just before it is sent (once per logical call; retries reuse the result). */
 export type Authenticate = (request: Request) => void | Promise<void>;
 
+/**
+ * Called when a request was answered 401: renews the credentials (an API with a login) and says whether the request
+ * should go again with them. The request is then authenticated anew and sent once more.
+ */
+export type Reauthenticate = (request: Request) => Promise<boolean>;
+
 export interface LogEvent {
   level: 'debug' | 'warn';
   message: string;
@@ -30,6 +36,7 @@ export interface TransportConfig {
   api: string;
   fetch: FetchLike;
   authenticate: Authenticate;
+  reauthenticate: Reauthenticate | undefined;
   /** The header that makes a request safe to repeat (`Idempotency-Key`, `X-Idempotency-Token`), when the API has one. */
   idempotencyHeader: string | undefined;
   timeoutMs: number;
@@ -74,17 +81,20 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
     const log = (event: Omit<LogEvent, 'api' | 'operation' | 'method' | 'url' | 'attempt'>) =>
       config.logger?.({ ...event, api: config.api, operation: state.operation, method, url, attempt: state.attempts });
 
+    let renewed = false; // credentials are renewed at most once per call
     for (let retry = 0; ; retry++) {
       callerSignal.throwIfAborted();
-      state.attempts = retry + 1;
+      state.attempts += 1;
       const isLast = retry >= maxRetries;
+      // A copy is kept while the request may still go again: for a retry, or for a replay after renewed credentials.
+      const keepCopy = !isLast || (!renewed && config.reauthenticate !== undefined);
       const timeout = AbortSignal.timeout(timeoutMs);
       const started = performance.now();
       let response: Response;
       let bytes: ArrayBuffer;
       try {
-        // Every attempt but the last sends a clone, so the same body bytes are still there for the next one.
-        const sent = await config.fetch(isLast ? request : request.clone(), {
+        // A clone goes out while a copy must be kept, so the same body bytes are still there for the next attempt.
+        const sent = await config.fetch(keepCopy ? request.clone() : request, {
           ...init,
           signal: AbortSignal.any([callerSignal, timeout]),
         });
@@ -111,6 +121,14 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
       const durationMs = Math.round(performance.now() - started);
       const status = response.status;
       const summary = `${config.api} ${state.operation} ${method} ${url} -> ${status} in ${durationMs} ms`;
+      // A 401 was not acted on: after the API renews the credentials, the same request goes once more, unsafe or not.
+      if (status === 401 && !renewed && config.reauthenticate && (await config.reauthenticate(request))) {
+        renewed = true;
+        await config.authenticate(request);
+        log({ level: 'warn', message: `${summary}; credentials renewed, sending again`, status, durationMs });
+        retry -= 1;
+        continue;
+      }
       if (!isLast && isRetryableStatus(status)) {
         const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
         if (retryAfter === undefined || retryAfter <= config.retry.maxRetryAfterMs) {

@@ -1,0 +1,289 @@
+// Fastriver: delivery requests, their time intervals, documents, meeting photos and dictionaries, as JSON:API behind a
+// login token. Callers pass plain attributes and get flat objects back (jsonapi.ts); the token lifecycle is auth.ts.
+import {
+  createApiClient,
+  downloadedFile,
+  toBlob,
+  type BinaryContent,
+  type ClientOptions,
+  type DownloadedFile,
+  type FetchLike,
+  type FetchResult,
+  type Operation,
+  type RequestOptions,
+} from '../core/index.ts';
+import type { components, operations, paths } from '../../generated/fastriver.ts';
+import { createTokenKeeper, type AuthToken, type FastriverCredentials } from './auth.ts';
+import { flatten, type Flat, type ResourceIdentifier } from './jsonapi.ts';
+
+type Schemas = components['schemas'];
+type Related<T> = T | ResourceIdentifier;
+
+export type FlatTimeInterval = Flat<Schemas['TimeInterval']>;
+export type FlatDelivery = Flat<Schemas['Delivery'], { time_interval?: Related<FlatTimeInterval> | null }>;
+export type FlatDeliveryRequest = Flat<
+  Schemas['DeliveryRequest'],
+  { active_delivery?: Related<FlatDelivery> | null; deliveries?: Array<Related<FlatDelivery>>; time_interval?: Related<FlatTimeInterval> | null }
+>;
+export type FlatTimeIntervalV1 = Flat<Schemas['TimeIntervalV1']>;
+export type FlatTimeIntervalV2 = Flat<Schemas['TimeIntervalV2']>;
+export type FlatDeliveryDateV1 = Flat<Schemas['DeliveryDateV1']>;
+export type FlatDeliveryDateV2 = Flat<Schemas['DeliveryDateV2']>;
+export type FlatPackageDocument = Flat<Schemas['PackageDocument']>;
+export type FlatCallbackEvent = Flat<
+  Schemas['ExternalCallback'],
+  { time_interval?: Related<FlatTimeInterval> | null; delivery_request?: Related<FlatDeliveryRequest> | null }
+>;
+
+export type DeliveryRequestInput = Schemas['DeliveryRequestInput'];
+export type DeliveryRequestFilter = Schemas['DeliveryRequestFilter'];
+export type CancelAttributes = Schemas['CancelDeliveryRequestDocument']['data']['attributes'];
+export type RejectAttributes = Schemas['RejectDeliveryRequestDocument']['data']['attributes'];
+export type TransferDeliveryRequest = Schemas['TransferDeliveryRequest'];
+export type CompleteDeliveryRequest = Schemas['CompleteDeliveryRequest'];
+export type RequestTimeIntervalsQuery = NonNullable<operations['getDeliveryRequestTimeIntervals']['parameters']['query']>;
+export type TimeIntervalsQuery = NonNullable<operations['getTimeIntervals']['parameters']['query']>;
+export type FastriverErrorBody = Schemas['ValidationError'];
+export type { AuthToken, FastriverCredentials };
+
+/** A page of a list: the flattened items and the list's meta (`total`: items over all pages). */
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export const FASTRIVER_BASE_URL = 'https://api.fastriver.ru/api/partner';
+/** The API's other documented host. */
+export const ROCKET_DELIVERY_BASE_URL = 'https://api.rocket-delivery.ru/api/partner';
+/** Requests per page of `delivery_requests`. */
+export const PAGE_SIZE = 20;
+
+export interface FastriverClientOptions extends ClientOptions {
+  /** Renew the token this long before it expires. Default 60 000 ms. */
+  refreshBeforeMs?: number;
+  /** The clock the token expiry is compared with (tests move it). */
+  now?: () => number;
+}
+
+type Version = 1 | 2;
+
+export function createFastriverClient(credentials: FastriverCredentials, options: FastriverClientOptions = {}) {
+  const secrets = 'token' in credentials ? [credentials.token] : [credentials.password];
+  const describeError = (body: unknown) => {
+    const { error, validation_errors: fields } = body as Partial<FastriverErrorBody>;
+    if (typeof error !== 'string') return {};
+    const problems = fields && typeof fields === 'object' ? Object.entries(fields).map(([field, messages]) => `${field}: ${[messages].flat().join(', ')}`) : [];
+    return { code: problems.length > 0 ? 'validation_errors' : undefined, message: problems.length > 0 ? `${error} (${problems.join('; ')})` : error };
+  };
+  const definition = { name: 'fastriver', defaultBaseUrl: FASTRIVER_BASE_URL, secrets, describeError };
+
+  // Login and refresh go through a client of their own: they must not wait for the token they are fetching.
+  const session = createApiClient<paths>({ ...definition, authenticate: () => {} }, options);
+  const keeper = createTokenKeeper({
+    credentials,
+    refreshBeforeMs: options.refreshBeforeMs ?? 60_000,
+    now: options.now ?? Date.now,
+    onToken: (token) => {
+      session.redactor.add(token);
+      api.redactor.add(token);
+    },
+    source: {
+      login: (body) => session.call({ name: 'login' }, undefined, (fetch) => session.raw.POST('/authentications', { body, fetch })),
+      refresh: (token) =>
+        session.call({ name: 'refreshToken', readOnly: true }, undefined, (fetch) => session.raw.GET('/authentications', { headers: { Authorization: `Bearer ${token}` }, fetch })),
+    },
+  });
+  const api = createApiClient<paths>({ ...definition, authenticate: keeper.authenticate, reauthenticate: keeper.reauthenticate }, options);
+
+  /** Runs an operation answering a JSON:API document and flattens it. */
+  const document = async <T>(operation: Operation, requestOptions: RequestOptions | undefined, send: (fetch: FetchLike) => Promise<FetchResult<unknown>>) =>
+    flatten<T>((await api.call(operation, requestOptions, send)) as Parameters<typeof flatten>[0]);
+  const one = async <T>(...args: Parameters<typeof document>) => (await document<T>(...args)).data;
+  const many = async <T>(...args: Parameters<typeof document>): Promise<Page<T>> => {
+    const { data, meta } = await document<T[]>(...args);
+    return { items: data, total: typeof meta?.total === 'number' ? meta.total : data.length };
+  };
+  const byUuid = (uuid: string) => ({ params: { path: { uuid } } });
+  const withAttributes = <A>(attributes: A) => ({ data: { type: 'delivery_request' as const, attributes } });
+  const apiVersion = (version: Version) => (version === 2 ? 'v2' : 'v1') as 'v1' & 'v2';
+
+  const deliveryRequests = {
+    /** One page (20 requests) matching the filters, with the total over all pages. */
+    list(filter: DeliveryRequestFilter = {}, page: { page?: number } & RequestOptions = {}): Promise<Page<FlatDeliveryRequest>> {
+      const { page: number = 1, ...requestOptions } = page;
+      return many({ name: 'listDeliveryRequests' }, requestOptions, (fetch) => api.raw.GET('/delivery_requests', { params: { query: { filter, page: number } }, fetch }));
+    },
+
+    /** Every request matching the filters, page by page (20 per page), until `meta.total` is reached. */
+    async *listAll(filter: DeliveryRequestFilter = {}, options?: RequestOptions): AsyncGenerator<FlatDeliveryRequest> {
+      let seen = 0;
+      for (let page = 1; ; page++) {
+        const { items, total } = await deliveryRequests.list(filter, { ...options, page });
+        yield* items;
+        seen += items.length;
+        if (items.length === 0 || seen >= total) return;
+      }
+    },
+
+    /** The request with its deliveries and time interval resolved. */
+    get(uuid: string, options?: RequestOptions): Promise<FlatDeliveryRequest> {
+      return one({ name: 'getDeliveryRequest' }, options, (fetch) => api.raw.GET('/delivery_requests/{uuid}', { ...byUuid(uuid), fetch }));
+    },
+
+    /** Creates a request from plain attributes. Not retried: the API takes no idempotency key. */
+    create(attributes: DeliveryRequestInput, options?: RequestOptions): Promise<FlatDeliveryRequest> {
+      return one({ name: 'createDeliveryRequest' }, options, (fetch) => api.raw.POST('/delivery_requests', { body: withAttributes(attributes), fetch }));
+    },
+
+    /** Changes only the attributes given (PATCH). */
+    update(uuid: string, attributes: Partial<DeliveryRequestInput>, options?: RequestOptions): Promise<FlatDeliveryRequest> {
+      return one({ name: 'updateDeliveryRequest' }, options, (fetch) =>
+        api.raw.PATCH('/delivery_requests/{uuid}', { ...byUuid(uuid), body: withAttributes(attributes as DeliveryRequestInput), fetch }),
+      );
+    },
+
+    /** Cancels the request (DELETE with a reason), possible until it is executed. */
+    cancel(uuid: string, attributes: CancelAttributes, options?: RequestOptions): Promise<FlatDeliveryRequest> {
+      return one({ name: 'cancelDeliveryRequest' }, options, (fetch) => api.raw.DELETE('/delivery_requests/{uuid}', { ...byUuid(uuid), body: withAttributes(attributes), fetch }));
+    },
+
+    /** Confirms an executed request: the partner has checked the photos and documents. */
+    confirm(uuid: string, options?: RequestOptions): Promise<FlatDeliveryRequest> {
+      return one({ name: 'confirmDeliveryRequest' }, options, (fetch) => api.raw.PATCH('/delivery_requests/{uuid}/confirm', { ...byUuid(uuid), fetch }));
+    },
+
+    /** Rejects an executed request, with the reason. */
+    reject(uuid: string, attributes: RejectAttributes, options?: RequestOptions): Promise<FlatDeliveryRequest> {
+      return one({ name: 'rejectDeliveryRequest' }, options, (fetch) =>
+        api.raw.PATCH('/delivery_requests/{uuid}/reject', { ...byUuid(uuid), body: withAttributes(attributes), fetch }),
+      );
+    },
+
+    /** Tells Fastriver the client asks to be called. 405 when the request's state forbids it. Not retried. */
+    async callPlease(uuid: string, options?: RequestOptions): Promise<void> {
+      await api.call({ name: 'callPlease', emptyBodyAllowed: true }, options, (fetch) => api.raw.POST('/delivery_requests/{uuid}/call_please', { ...byUuid(uuid), fetch }));
+    },
+
+    /** Moves the meeting (partners delivering in their own app; API v2). Not retried. */
+    transferDelivery(uuid: string, body: TransferDeliveryRequest, options?: RequestOptions): Promise<FlatDeliveryRequest> {
+      return one({ name: 'transferDelivery' }, options, (fetch) =>
+        api.raw.POST('/delivery_requests/{uuid}/transfer_delivery', { ...byUuid(uuid), params: { ...byUuid(uuid).params, header: { 'X-API-VERSION': 'v2' } }, body, fetch }),
+      );
+    },
+
+    /** Completes the meeting (partners delivering in their own app; API v2). Not retried. */
+    completeDelivery(uuid: string, body: CompleteDeliveryRequest = {}, options?: RequestOptions): Promise<FlatDeliveryRequest> {
+      return one({ name: 'completeDelivery' }, options, (fetch) =>
+        api.raw.POST('/delivery_requests/{uuid}/complete_delivery', { ...byUuid(uuid), params: { ...byUuid(uuid).params, header: { 'X-API-VERSION': 'v2' } }, body, fetch }),
+      );
+    },
+
+    /** The request's time intervals: v1 (default) the free ones only, v2 every one with `available`. */
+    timeIntervals: timeIntervals as {
+      (uuid: string, query?: RequestTimeIntervalsQuery, options?: RequestOptions & { version?: 1 }): Promise<FlatTimeIntervalV1[]>;
+      (uuid: string, query: RequestTimeIntervalsQuery | undefined, options: RequestOptions & { version: 2 }): Promise<FlatTimeIntervalV2[]>;
+    },
+
+    /** Can a delivery be made there and then, without a request? Dates with their intervals, v1 free only, v2 all. */
+    checkTimeIntervals: checkTimeIntervals as {
+      (query: TimeIntervalsQuery, options?: RequestOptions & { version?: 1 }): Promise<FlatDeliveryDateV1[]>;
+      (query: TimeIntervalsQuery, options: RequestOptions & { version: 2 }): Promise<FlatDeliveryDateV2[]>;
+    },
+  };
+
+  function timeIntervals(uuid: string, query: RequestTimeIntervalsQuery = {}, { version = 1, ...options }: RequestOptions & { version?: Version } = {}) {
+    return one({ name: 'getDeliveryRequestTimeIntervals' }, options, (fetch) =>
+      api.raw.GET('/delivery_requests/{uuid}/time_intervals', { params: { path: { uuid }, query, header: { 'X-API-VERSION': apiVersion(version) } }, fetch }),
+    );
+  }
+
+  function checkTimeIntervals(query: TimeIntervalsQuery, { version = 1, ...options }: RequestOptions & { version?: Version } = {}) {
+    return one({ name: 'getTimeIntervals' }, options, (fetch) =>
+      api.raw.GET('/delivery_requests/time_intervals', { params: { query, header: { 'X-API-VERSION': apiVersion(version) } }, fetch }),
+    );
+  }
+
+  const documents = {
+    /** Uploads a printed form (pdf, docx) for the request's delivery. Not retried. */
+    async upload(uuid: string, input: { file: BinaryContent; filename?: string; external_id?: string }, options?: RequestOptions): Promise<FlatPackageDocument> {
+      const filename = input.filename ?? 'document.pdf';
+      const body = { file: await toBlob(input.file, filename), external_id: input.external_id };
+      return one({ name: 'uploadDeliveryRequestDocument' }, options, (fetch) =>
+        api.raw.POST('/delivery_requests/{uuid}/document', {
+          ...byUuid(uuid),
+          body,
+          bodySerializer: (parts) => {
+            const form = new FormData();
+            form.append('file', parts.file, filename);
+            if (parts.external_id !== undefined) form.append('external_id', parts.external_id);
+            return form;
+          },
+          fetch,
+        }),
+      );
+    },
+    /** The forms uploaded for a request. */
+    list(deliveryRequestUuid: string, options?: RequestOptions): Promise<Page<FlatPackageDocument>> {
+      return many({ name: 'listPackageDocuments' }, options, (fetch) =>
+        api.raw.GET('/package_documents', { params: { query: { filter: { delivery_request_uuid: deliveryRequestUuid } } }, fetch }),
+      );
+    },
+    get(id: number, options?: RequestOptions): Promise<FlatPackageDocument> {
+      return one({ name: 'getPackageDocument' }, options, (fetch) => api.raw.GET('/package_documents/{id}', { params: { path: { id } }, fetch }));
+    },
+    async delete(id: number, options?: RequestOptions): Promise<void> {
+      await api.call({ name: 'deletePackageDocument', emptyBodyAllowed: true }, options, (fetch) => api.raw.DELETE('/package_documents/{id}', { params: { path: { id } }, fetch }));
+    },
+  };
+
+  const photos = {
+    /** A photo of the meeting: the image bytes, full size, `medium` or `thumb`. */
+    async download(uuid: string, id: string, { versionKind, ...options }: RequestOptions & { versionKind?: 'medium' | 'thumb' } = {}): Promise<DownloadedFile> {
+      let headers = new Headers();
+      const body = await api.call({ name: 'getDeliveryPhoto' }, options, async (fetch) => {
+        const result = await api.raw.GET('/delivery_requests/{uuid}/delivery_photos/{id}', {
+          params: { path: { uuid, id }, query: versionKind ? { version_kind: versionKind } : undefined },
+          parseAs: 'arrayBuffer',
+          fetch,
+        });
+        headers = result.response.headers;
+        return result;
+      });
+      return downloadedFile(body, headers);
+    },
+  };
+
+  const list = <T>(name: string, path: '/products' | '/photo_types' | '/cancel_reasons' | '/reject_reasons' | '/failure_reasons' | '/delivery_request_statuses' | '/delivery_statuses') =>
+    (options?: RequestOptions): Promise<T[]> =>
+      one({ name }, options, (fetch) => api.raw.GET(path, { fetch }));
+  const dictionaries = {
+    products: list<Flat<Schemas['Product']>>('listProducts', '/products'),
+    photoTypes: list<Flat<Schemas['PhotoType']>>('listPhotoTypes', '/photo_types'),
+    cancelReasons: list<Flat<Schemas['CancelReason']>>('listCancelReasons', '/cancel_reasons'),
+    rejectReasons: list<Flat<Schemas['RejectReason']>>('listRejectReasons', '/reject_reasons'),
+    failureReasons: list<Flat<Schemas['FailureReason']>>('listFailureReasons', '/failure_reasons'),
+    deliveryRequestStatuses: list<Flat<Schemas['DeliveryRequestStatusEntry']>>('listDeliveryRequestStatuses', '/delivery_request_statuses'),
+    deliveryStatuses: list<Flat<Schemas['DeliveryStatusEntry']>>('listDeliveryStatuses', '/delivery_statuses'),
+    /** The delivery cities; with coordinates, the city that serves that point. */
+    cities(near?: { lat: number; lon: number }, options?: RequestOptions): Promise<Array<Flat<Schemas['City']>>> {
+      return one({ name: 'listCities' }, options, (fetch) => api.raw.GET('/cities', { params: { query: near ? { filter: near } : undefined }, fetch }));
+    },
+  };
+
+  const auth = {
+    /** Logs in now (otherwise the first call does). Needs `{ login, password }`. */
+    login: (): Promise<AuthToken> => keeper.renew(),
+    /** Trades the current token for a fresh one now (otherwise done before it expires). */
+    refresh: (): Promise<AuthToken> => keeper.renew(true),
+    /** Ends the session; a later call logs in again (with credentials). */
+    async logout(options?: RequestOptions): Promise<void> {
+      if (keeper.current() === undefined) return;
+      await api.call({ name: 'logout', emptyBodyAllowed: true }, options, (fetch) => api.raw.DELETE('/authentications', { fetch }));
+      keeper.forget();
+    },
+  };
+
+  return { raw: api.raw, auth, deliveryRequests, documents, photos, dictionaries };
+}
+
+export type FastriverClient = ReturnType<typeof createFastriverClient>;

@@ -1,0 +1,120 @@
+// Fastriver answers in JSON:API documents. Callers get flat objects instead: attributes beside `id` and `type`, and each
+// relationship replaced by the resolved object from `included` (one object per type and id, so repeated and cyclic
+// references are shared). One index over data and included, one pass: O(resources + relationships).
+
+/** A relationship target that is not in `included`: left as its identifier. */
+export interface ResourceIdentifier {
+  id: string | number;
+  type: string;
+}
+
+interface RawResource {
+  id?: string | number;
+  type: string;
+  attributes?: object;
+  relationships?: Record<string, { data?: ResourceIdentifier | ResourceIdentifier[] | null } | undefined>;
+}
+
+interface RawDocument {
+  data?: RawResource | RawResource[] | null;
+  included?: RawResource[];
+  meta?: object;
+}
+
+/**
+ * A flattened resource: its attributes, its `id` and `type` (which win over attributes of the same name), and
+ * `Relationships` (resolved objects, identifiers where unresolved, null for an empty to-one).
+ */
+export type Flat<R extends { id?: unknown; type: string }, Relationships = unknown> = Omit<R extends { attributes: infer A } ? A : unknown, 'id' | 'type' | keyof Relationships> & {
+  id: R['id'];
+  type: R['type'];
+} & Relationships;
+
+/**
+ * Flattened resources share one prototype whose toJSON writes relationships as identifiers, so JSON.stringify works on
+ * cyclic results and writes every resource once, at the top.
+ */
+const FLAT = Object.freeze(
+  Object.create(Object.prototype, {
+    toJSON: {
+      value: function toJSON(this: Record<string, unknown>) {
+        const out: Record<string, unknown> = {};
+        for (const key of Object.keys(this)) defineData(out, key, identifierOf(this[key]));
+        return out;
+      },
+    },
+  }) as object,
+);
+
+function isFlat(value: unknown): value is ResourceIdentifier {
+  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === FLAT;
+}
+
+function identifierOf(value: unknown): unknown {
+  if (isFlat(value)) return { id: value.id, type: value.type };
+  if (Array.isArray(value) && value.some(isFlat)) return value.map((item) => (isFlat(item) ? { id: item.id, type: item.type } : item));
+  return value;
+}
+
+/** Sets an own data property; plain assignment would let a "__proto__" key from the wire swap the prototype. */
+function defineData(target: object, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else (target as Record<string, unknown>)[key] = value;
+}
+
+/** Ids compare as strings: the API sends `2` and `"2"` for the same resource. */
+const keyOf = (type: string, id: string | number | undefined) => `${type}\u0000${String(id)}`;
+
+export interface Flattened<T> {
+  data: T;
+  meta: Record<string, unknown> | undefined;
+}
+
+/** Flattens one JSON:API document. Malformed members are left out rather than trusted (see the decoder tests). */
+export function flatten<T>(document: RawDocument): Flattened<T> {
+  const primary = document.data;
+  const resources = Array.isArray(primary) ? primary : primary ? [primary] : [];
+  const included = Array.isArray(document.included) ? document.included : [];
+  const index = new Map<string, Record<string, unknown>>();
+  const pending: Array<[Record<string, unknown>, RawResource]> = [];
+
+  const shell = (resource: RawResource): Record<string, unknown> | undefined => {
+    if (typeof resource !== 'object' || resource === null || typeof resource.type !== 'string') return undefined;
+    const key = keyOf(resource.type, resource.id);
+    const existing = index.get(key);
+    if (existing) return existing;
+    const flat = Object.create(FLAT) as Record<string, unknown>;
+    flat.id = resource.id;
+    flat.type = resource.type;
+    const attributes = resource.attributes;
+    if (typeof attributes === 'object' && attributes !== null) {
+      for (const name of Object.keys(attributes)) {
+        if (name !== 'id' && name !== 'type') defineData(flat, name, (attributes as Record<string, unknown>)[name]);
+      }
+    }
+    index.set(key, flat);
+    if (resource.relationships) pending.push([flat, resource]);
+    return flat;
+  };
+
+  const top = resources.map(shell);
+  for (const resource of included) shell(resource);
+
+  const resolve = (identifier: ResourceIdentifier | null | undefined): unknown => {
+    if (identifier === null || typeof identifier !== 'object') return null;
+    return index.get(keyOf(identifier.type, identifier.id)) ?? { id: identifier.id, type: identifier.type };
+  };
+  for (const [flat, resource] of pending) {
+    const relationships = resource.relationships;
+    if (typeof relationships !== 'object' || relationships === null) continue;
+    for (const name of Object.keys(relationships)) {
+      const data = relationships[name]?.data;
+      if (data === undefined) continue;
+      defineData(flat, name, Array.isArray(data) ? data.map(resolve) : resolve(data));
+    }
+  }
+
+  const data = Array.isArray(primary) ? top.filter(Boolean) : (top[0] ?? null);
+  const meta = typeof document.meta === 'object' && document.meta !== null ? (document.meta as Record<string, unknown>) : undefined;
+  return { data: data as T, meta };
+}

@@ -1,0 +1,94 @@
+// JSON:API flattening: attributes beside id and type, relationships resolved from included, shared and cycle-safe.
+import { describe, expect, it } from 'vitest';
+import { flatten } from '../../src/fastriver/jsonapi.ts';
+
+// Tests reach into arbitrary flattened shapes.
+type Loose = Record<string, any>;
+
+const request = (relationships: Loose) => ({ id: 'r1', type: 'delivery_request', attributes: { status: 'validated', external_id: 'R-1' }, relationships });
+
+describe('flatten', () => {
+  it('puts attributes beside id and type, and resolves to-one and to-many relationships from included', () => {
+    const { data } = flatten<Loose>({
+      data: request({ active_delivery: { data: { id: 'd1', type: 'delivery' } }, deliveries: { data: [{ id: 'd1', type: 'delivery' }, { id: 'd0', type: 'delivery' }] } }),
+      included: [
+        { id: 'd1', type: 'delivery', attributes: { status: 'scheduled' }, relationships: { time_interval: { data: { id: 2, type: 'time_interval' } } } },
+        { id: 'd0', type: 'delivery', attributes: { status: 'failed' } },
+        { id: '2', type: 'time_interval', attributes: { id: 2, name: '12:00-14:00' } },
+      ],
+    });
+    expect(data).toEqual({
+      id: 'r1',
+      type: 'delivery_request',
+      status: 'validated',
+      external_id: 'R-1',
+      active_delivery: { id: 'd1', type: 'delivery', status: 'scheduled', time_interval: { id: '2', type: 'time_interval', name: '12:00-14:00' } },
+      deliveries: [
+        { id: 'd1', type: 'delivery', status: 'scheduled', time_interval: { id: '2', type: 'time_interval', name: '12:00-14:00' } },
+        { id: 'd0', type: 'delivery', status: 'failed' },
+      ],
+    });
+    expect(data.deliveries[0]).toBe(data.active_delivery); // one object per type and id
+  });
+
+  it('resolves numeric and string ids of the same resource to the same object', () => {
+    const { data } = flatten<Loose>({
+      data: { id: 1, type: 'delivery', relationships: { time_interval: { data: { id: 2, type: 'time_interval' } }, previous: { data: { id: '2', type: 'time_interval' } } } },
+      included: [{ id: '2', type: 'time_interval', attributes: { name: 'a' } }],
+    });
+    expect(data.time_interval).toBe(data.previous);
+    expect(data.time_interval.name).toBe('a');
+  });
+
+  it('shares objects in a cycle and still serializes with JSON.stringify', () => {
+    const { data } = flatten<Loose>({
+      data: request({ active_delivery: { data: { id: 'd1', type: 'delivery' } } }),
+      included: [{ id: 'd1', type: 'delivery', attributes: { status: 'scheduled' }, relationships: { delivery_request: { data: { id: 'r1', type: 'delivery_request' } } } }],
+    });
+    expect(data.active_delivery.delivery_request).toBe(data);
+    expect(JSON.parse(JSON.stringify(data))).toEqual({
+      id: 'r1',
+      type: 'delivery_request',
+      status: 'validated',
+      external_id: 'R-1',
+      active_delivery: { id: 'd1', type: 'delivery' },
+    });
+  });
+
+  it('leaves unresolved relationships as identifiers when included is missing', () => {
+    const { data } = flatten<Loose>({ data: request({ active_delivery: { data: { id: 'd9', type: 'delivery' } }, deliveries: { data: [{ id: 'd9', type: 'delivery' }] } }) });
+    expect(data.active_delivery).toEqual({ id: 'd9', type: 'delivery' });
+    expect(data.deliveries).toEqual([{ id: 'd9', type: 'delivery' }]);
+  });
+
+  it('keeps a to-one null as null, an empty to-many as [], and a relationship without data out', () => {
+    const { data } = flatten<Loose>({ data: request({ active_delivery: { data: null }, deliveries: { data: [] }, time_interval: {} }) });
+    expect(data.active_delivery).toBeNull();
+    expect(data.deliveries).toEqual([]);
+    expect('time_interval' in data).toBe(false);
+  });
+
+  it('flattens a list, keeps meta, and handles null and empty data', () => {
+    const list = flatten<Loose[]>({ data: [request({}), { id: 'r2', type: 'delivery_request', attributes: { status: 'created' } }], meta: { total: 42 } });
+    expect(list.data.map((item) => item.id)).toEqual(['r1', 'r2']);
+    expect(list.meta).toEqual({ total: 42 });
+    expect(flatten({ data: null }).data).toBeNull();
+    expect(flatten({ data: [] }).data).toEqual([]);
+  });
+
+  it('lets id and type win over attributes of the same name', () => {
+    const { data } = flatten<Loose>({ data: { id: '5', type: 'time_interval', attributes: { id: 99, type: 'x', name: 'n' } } });
+    expect(data).toEqual({ id: '5', type: 'time_interval', name: 'n' });
+  });
+
+  it('never lets hostile keys touch a prototype', () => {
+    const hostile = JSON.parse(
+      '{"data":{"id":"1","type":"t","attributes":{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}},"relationships":{"__proto__":{"data":{"id":"2","type":"t"}}}},"included":[{"id":"2","type":"t","attributes":{"x":1}}]}',
+    ) as Parameters<typeof flatten>[0];
+    const { data } = flatten<Loose>(hostile);
+    expect(({} as Loose).polluted).toBeUndefined();
+    expect(Object.prototype.hasOwnProperty.call(data, '__proto__')).toBe(true);
+    expect(data.x).toBeUndefined();
+    expect(JSON.parse(JSON.stringify(data)).constructor).toEqual({ prototype: { polluted: true } });
+  });
+});
