@@ -1906,11 +1906,11 @@ export interface components {
              */
             time_interval_name?: string;
             /**
-             * @description Delivery at an exact time (ask the manager); affects the price.
-             * @default false
+             * @description Delivery at an exact time (ask the manager); affects the price. `false` when omitted (no `default`
+             *     keyword, so that the generated input type keeps it optional).
              * @example true
              */
-            precise: boolean;
+            precise?: boolean;
             /**
              * @description Comment of the client/partner.
              * @example бизнес центр, звоните, выйду
@@ -1933,11 +1933,11 @@ export interface components {
              */
             external_id?: string;
             /**
-             * @description Test request for API debugging (the process runs with ~5 s per step).
-             * @default false
+             * @description Test request for API debugging (the process runs with ~5 s per step). `false` when omitted (no
+             *     `default` keyword, so that the generated input type keeps it optional).
              * @example true
              */
-            demo: boolean;
+            demo?: boolean;
             /**
              * @description Channel through which the client was acquired.
              * @example telegram

@@ -110,6 +110,13 @@ describe('token lifecycle', () => {
     expect(counts).toMatchObject({ login: 2, refresh: 0 });
   });
 
+  it('does not log in before every call when the API hands out an expiry already past (skewed clock)', async () => {
+    expiresIn = -600;
+    const fastriver = client();
+    for (const id of ['a', 'b', 'c']) await fastriver.deliveryRequests.get(id);
+    expect(counts).toMatchObject({ login: 1, calls: 3 });
+  });
+
   it('falls back to a login when the refresh is refused', async () => {
     let now = Date.now();
     const fastriver = client({ now: () => now });

@@ -64,8 +64,12 @@ export function contractHarness(api: string): ContractHarness {
   };
 }
 
-type SpecDocument = { paths: Record<string, Record<string, { responses: Record<string, SpecResponse> }>>; components?: { responses?: Record<string, SpecResponse> } };
-type SpecResponse = { $ref?: string; content?: Record<string, { examples?: Record<string, { value: unknown }> }> };
+type SpecDocument = {
+  paths: Record<string, Record<string, { responses: Record<string, SpecResponse> }>>;
+  components?: { responses?: Record<string, SpecResponse>; examples?: Record<string, SpecExample> };
+};
+type SpecExample = { $ref?: string; value?: unknown };
+type SpecResponse = { $ref?: string; content?: Record<string, { examples?: Record<string, SpecExample> }> };
 
 /** A named (or the first) response example of an operation, as written in the spec: what the mock must answer. */
 export function specExample(api: string, path: string, method: string, status: string, name?: string): unknown {
@@ -77,5 +81,6 @@ export function specExample(api: string, path: string, method: string, status: s
   const examples = Object.entries(Object.values(response?.content ?? {})[0]?.examples ?? {});
   const found = name === undefined ? examples[0] : examples.find(([key]) => key === name);
   if (!found) throw new Error(`no example ${name ?? '(first)'} for ${method} ${path} ${status}`);
-  return found[1].value;
+  const example = found[1].$ref ? spec.components?.examples?.[found[1].$ref.split('/').at(-1) ?? ''] : found[1];
+  return example?.value;
 }
