@@ -7,7 +7,7 @@ import ts from 'typescript';
 import { describe, expect, inject, it } from 'vitest';
 import { mockPorts, projectRoot } from '../scripts/apis.ts';
 
-const EXAMPLES = ['tbank-delivery', 'yandex-fleet'];
+const EXAMPLES = ['fastriver', 'tbank-delivery', 'yandex-fleet'];
 const readme = readFileSync(resolve(projectRoot, 'README.md'), 'utf8');
 
 function example(api: string): string {
@@ -31,6 +31,15 @@ async function runExample(api: string): Promise<string> {
 }
 
 describe('README examples', () => {
+  it('fastriver', async () => {
+    const output = await runExample('fastriver');
+    expect(output).toMatch(/created \S+ \w+/);
+    expect(output).toMatch(/status: \w+ delivery: \w+/);
+    expect(output).toMatch(/executed: \S+/);
+    expect(output).toMatch(/refused: 422 Ошибка валидации \(.*time_interval_id/);
+    expect(output).toContain('callback: schedule validated');
+  });
+
   it('type-check under the project settings', () => {
     const files = EXAMPLES.map(writeExample);
     const config = ts.getParsedCommandLineOfConfigFile(resolve(projectRoot, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
