@@ -46,10 +46,11 @@ export type TimeIntervalsQuery = NonNullable<operations['getTimeIntervals']['par
 export type FastriverErrorBody = Schemas['ValidationError'];
 export type { AuthToken, FastriverCredentials };
 
-/** A page of a list: the flattened items and the list's meta (`total`: items over all pages). */
+/** A page of a list: the flattened items, `total` (items over all pages) and the document's whole `meta`. */
 export interface Page<T> {
   items: T[];
   total: number;
+  meta: Record<string, unknown>;
 }
 
 export const FASTRIVER_BASE_URL = 'https://api.fastriver.ru/api/partner';
@@ -101,7 +102,7 @@ export function createFastriverClient(credentials: FastriverCredentials, options
   const one = async <T>(...args: Parameters<typeof document>) => (await document<T>(...args)).data;
   const many = async <T>(...args: Parameters<typeof document>): Promise<Page<T>> => {
     const { data, meta } = await document<T[]>(...args);
-    return { items: data, total: typeof meta?.total === 'number' ? meta.total : data.length };
+    return { items: data, total: typeof meta?.total === 'number' ? meta.total : data.length, meta: meta ?? {} };
   };
   const byUuid = (uuid: string) => ({ params: { path: { uuid } } });
   const withAttributes = <A>(attributes: A) => ({ data: { type: 'delivery_request' as const, attributes } });
