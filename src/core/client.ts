@@ -1,6 +1,7 @@
 // What each API folder builds its client from: the typed openapi-fetch client on top of the shared transport, and
 // `call`, which turns openapi-fetch's {data, error, response} into the typed body or one of the typed errors.
 import createClient, { type Client } from 'openapi-fetch';
+import { downloadedFile, type DownloadedFile } from './binary.ts';
 import { ApiError, InvalidResponseError, SdkError, type ErrorContext } from './errors.ts';
 import { createRedactor, type Redactor } from './redact.ts';
 import { defaultRetryPolicy, parseRetryAfter, type RetryPolicy } from './retry.ts';
@@ -69,6 +70,8 @@ export interface ApiClient<Paths extends {}> {
   raw: Client<Paths>;
   /** Runs one wrapped operation; `send` makes the openapi-fetch call with the given `fetch`. */
   call<T>(operation: Operation, options: RequestOptions | undefined, send: (fetch: FetchLike) => Promise<FetchResult<T>>): Promise<T>;
+  /** Runs an operation answering a file (send it with `parseAs: 'arrayBuffer'`): its bytes, type and name. */
+  download(operation: Operation, options: RequestOptions | undefined, send: (fetch: FetchLike) => Promise<FetchResult<ArrayBuffer>>): Promise<DownloadedFile>;
   /** The caller's idempotency key, or a fresh one: take it once per logical call, before the first attempt. */
   idempotencyKey(options?: RequestOptions): string;
   redactor: Redactor;
@@ -141,9 +144,20 @@ export function createApiClient<Paths extends {}>(api: ApiDefinition, options: C
     });
   }
 
+  async function download(operation: Operation, requestOptions: RequestOptions | undefined, send: (fetch: FetchLike) => Promise<FetchResult<ArrayBuffer>>) {
+    let headers = new Headers();
+    const body = await call(operation, requestOptions, async (fetch) => {
+      const result = await send(fetch);
+      headers = result.response.headers;
+      return result;
+    });
+    return downloadedFile(body, headers);
+  }
+
   return {
     raw,
     call,
+    download,
     idempotencyKey: (requestOptions) => requestOptions?.idempotencyKey ?? newKey(),
     redactor,
   };

@@ -2,7 +2,6 @@
 // login token. Callers pass plain attributes and get flat objects back (jsonapi.ts); the token lifecycle is auth.ts.
 import {
   createApiClient,
-  downloadedFile,
   toBlob,
   type BinaryContent,
   type ClientOptions,
@@ -239,18 +238,14 @@ export function createFastriverClient(credentials: FastriverCredentials, options
 
   const photos = {
     /** A photo of the meeting: the image bytes, full size, `medium` or `thumb`. */
-    async download(uuid: string, id: string, { versionKind, ...options }: RequestOptions & { versionKind?: 'medium' | 'thumb' } = {}): Promise<DownloadedFile> {
-      let headers = new Headers();
-      const body = await api.call({ name: 'getDeliveryPhoto' }, options, async (fetch) => {
-        const result = await api.raw.GET('/delivery_requests/{uuid}/delivery_photos/{id}', {
+    download(uuid: string, id: string, { versionKind, ...options }: RequestOptions & { versionKind?: 'medium' | 'thumb' } = {}): Promise<DownloadedFile> {
+      return api.download({ name: 'getDeliveryPhoto' }, options, (fetch) =>
+        api.raw.GET('/delivery_requests/{uuid}/delivery_photos/{id}', {
           params: { path: { uuid, id }, query: versionKind ? { version_kind: versionKind } : undefined },
           parseAs: 'arrayBuffer',
           fetch,
-        });
-        headers = result.response.headers;
-        return result;
-      });
-      return downloadedFile(body, headers);
+        }),
+      );
     },
   };
 

@@ -1,7 +1,6 @@
 // T-Bank partner delivery: tasks for a bank representative, meeting intervals and meetings, task documents.
 import {
   createApiClient,
-  downloadedFile,
   toBlob,
   type BinaryContent,
   type ClientOptions,
@@ -138,14 +137,10 @@ export function createTbankDeliveryClient(options: TbankDeliveryClientOptions) {
     },
 
     /** Downloads a document: its bytes, with the content type and file name the server sends. */
-    async downloadDocument(id: string, options?: RequestOptions): Promise<DownloadedFile> {
-      let headers = new Headers();
-      const body = await api.call({ name: 'downloadDocument' }, options, async (fetch) => {
-        const result = await api.raw.GET('/api/v1/delivery/documents/{id}', { ...byId(id), parseAs: 'arrayBuffer', fetch });
-        headers = result.response.headers;
-        return result;
-      });
-      return downloadedFile(body, headers);
+    downloadDocument(id: string, options?: RequestOptions): Promise<DownloadedFile> {
+      return api.download({ name: 'downloadDocument' }, options, (fetch) =>
+        api.raw.GET('/api/v1/delivery/documents/{id}', { ...byId(id), parseAs: 'arrayBuffer', fetch }),
+      );
     },
   };
 }
