@@ -4,7 +4,9 @@ import { dirname, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import ts from 'typescript';
-import { listApis, projectRoot } from './apis.ts';
+import { parse } from 'yaml';
+import { listApis, projectRoot, type ApiEntry } from './apis.ts';
+import { xmlShapes, xmlShapesModule, type SpecDocument } from './xml-shapes.ts';
 
 const BLOB = ts.factory.createTypeReferenceNode('Blob');
 const NULL = ts.factory.createLiteralTypeNode(ts.factory.createNull());
@@ -22,17 +24,28 @@ export async function generateTypes(specPath: string): Promise<string> {
   return `// Generated from ${source} by \`npm run generate\`. Do not edit by hand.\n\n${astToString(ast)}`;
 }
 
+/** Every file generated/ should hold for one API: its types and, when it speaks XML, its XML shapes. */
+async function outputsFor(api: ApiEntry): Promise<Array<[path: string, content: string]>> {
+  const outputs: Array<[string, string]> = [[api.typesPath, await generateTypes(api.specPath)]];
+  const shapes = xmlShapes(parse(readFileSync(api.specPath, 'utf8')) as SpecDocument);
+  if (Object.keys(shapes).length > 0) {
+    outputs.push([api.typesPath.replace(/\.ts$/, '.xml.ts'), xmlShapesModule(relative(projectRoot, api.specPath), shapes)]);
+  }
+  return outputs;
+}
+
 /** Writes what changed (or, with `check`, writes nothing); returns the generated files that were out of date. */
 export async function generateAll(check: boolean): Promise<string[]> {
   const drifted: string[] = [];
   for (const api of listApis()) {
-    const expected = await generateTypes(api.specPath);
-    const current = existsSync(api.typesPath) ? readFileSync(api.typesPath, 'utf8') : undefined;
-    if (current === expected) continue;
-    drifted.push(relative(projectRoot, api.typesPath));
-    if (!check) {
-      mkdirSync(dirname(api.typesPath), { recursive: true });
-      writeFileSync(api.typesPath, expected);
+    for (const [path, expected] of await outputsFor(api)) {
+      const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+      if (current === expected) continue;
+      drifted.push(relative(projectRoot, path));
+      if (!check) {
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, expected);
+      }
     }
   }
   return drifted;

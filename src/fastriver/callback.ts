@@ -1,5 +1,6 @@
 // Callbacks Fastriver POSTs to the request's `callback_url`: parsed, checked and flattened like any other document.
 import { DecodeError } from '../core/index.ts';
+import { isPlainObject as isObject } from '../core/objects.ts';
 import type { components } from '../../generated/fastriver.ts';
 import type { FlatCallbackEvent } from './client.ts';
 import { flatten } from './jsonapi.ts';
@@ -44,7 +45,6 @@ const context = { api: 'fastriver', operation: 'parseFastriverCallback', attempt
 const fail = (path: string, reason: string): never => {
   throw new DecodeError(context, path, reason);
 };
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Parses a callback body (the raw text or the parsed JSON), in either form the API sends: the event alone, or the

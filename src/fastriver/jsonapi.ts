@@ -1,6 +1,7 @@
 // Fastriver answers in JSON:API documents. Callers get flat objects instead: attributes beside `id` and `type`, and each
 // relationship replaced by the resolved object from `included` (one object per type and id, so repeated and cyclic
 // references are shared). One index over data and included, one pass: O(resources + relationships).
+import { defineData } from '../core/objects.ts';
 
 /** A relationship target that is not in `included`: left as its identifier. */
 export interface ResourceIdentifier {
@@ -54,12 +55,6 @@ function identifierOf(value: unknown): unknown {
   if (isFlat(value)) return { id: value.id, type: value.type };
   if (Array.isArray(value) && value.some(isFlat)) return value.map((item) => (isFlat(item) ? { id: item.id, type: item.type } : item));
   return value;
-}
-
-/** Sets an own data property; plain assignment would let a "__proto__" key from the wire swap the prototype. */
-function defineData(target: object, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  else (target as Record<string, unknown>)[key] = value;
 }
 
 /** Ids compare as strings: the API sends `2` and `"2"` for the same resource. */

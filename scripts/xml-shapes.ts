@@ -1,0 +1,102 @@
+// Derives, from a spec, what an XML codec must know that XML cannot say: which elements repeat (arrays) and which
+// texts are numbers or booleans. Written to generated/<api>.xml.ts for every operation with an XML body, so the client
+// and the mock decode XML into exactly the objects the JSON schema describes, with no hand-kept list per field.
+
+type Schema = {
+  $ref?: string;
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  allOf?: Schema[];
+  oneOf?: Schema[];
+  anyOf?: Schema[];
+  xml?: { name?: string };
+};
+type MediaTypes = Record<string, { schema?: Schema }>;
+type SpecOperation = { operationId?: string; requestBody?: { content?: MediaTypes }; responses?: Record<string, { $ref?: string; content?: MediaTypes }> };
+export type SpecDocument = {
+  paths?: Record<string, Record<string, SpecOperation>>;
+  components?: { schemas?: Record<string, Schema>; responses?: Record<string, { content?: MediaTypes }> };
+};
+
+/** Paths in fast-xml-parser's `jPath` form (`response.data.foundAddresses`), root element first. */
+export interface XmlShape {
+  root: string;
+  arrays: string[];
+  numbers: string[];
+  booleans: string[];
+}
+
+export interface XmlOperationShapes {
+  request?: XmlShape;
+  responses: Record<string, XmlShape>;
+}
+
+const XML = /^(application|text)\/([\w.+-]+\+)?xml$/;
+const MAX_DEPTH = 12;
+
+export function xmlShapes(spec: SpecDocument): Record<string, XmlOperationShapes> {
+  const resolve = (schema: Schema | undefined): Schema | undefined => {
+    let current = schema;
+    for (let hops = 0; current?.$ref && hops < 20; hops++) current = spec.components?.schemas?.[current.$ref.split('/').at(-1) ?? ''];
+    return current;
+  };
+
+  function shapeOf(schema: Schema | undefined, fallbackRoot: string): XmlShape {
+    const resolved = resolve(schema);
+    const shape = { root: resolved?.xml?.name ?? fallbackRoot, arrays: new Set<string>(), numbers: new Set<string>(), booleans: new Set<string>() };
+    const visit = (node: Schema | undefined, path: string, depth: number) => {
+      const s = resolve(node);
+      if (!s || depth > MAX_DEPTH) return;
+      for (const part of [...(s.allOf ?? []), ...(s.oneOf ?? []), ...(s.anyOf ?? [])]) visit(part, path, depth + 1);
+      const types = new Set([s.type ?? []].flat());
+      types.delete('null');
+      if (types.has('array')) {
+        shape.arrays.add(path);
+        visit(s.items, path, depth + 1);
+      }
+      // A text is coerced only when the schema allows that one scalar type; "string or number" stays text.
+      if (types.size === 1 && (types.has('integer') || types.has('number'))) shape.numbers.add(path);
+      if (types.size === 1 && types.has('boolean')) shape.booleans.add(path);
+      for (const [name, property] of Object.entries(s.properties ?? {})) visit(property, `${path}.${name}`, depth + 1);
+    };
+    visit(resolved, shape.root, 0);
+    const sorted = (set: Set<string>) => [...set].sort();
+    return { root: shape.root, arrays: sorted(shape.arrays), numbers: sorted(shape.numbers), booleans: sorted(shape.booleans) };
+  }
+
+  const xmlSchema = (content: MediaTypes | undefined) => Object.entries(content ?? {}).find(([type]) => XML.test(type))?.[1].schema;
+  const shapes: Record<string, XmlOperationShapes> = {};
+  for (const item of Object.values(spec.paths ?? {})) {
+    for (const operation of Object.values(item)) {
+      if (typeof operation !== 'object' || !operation?.operationId) continue;
+      const requestSchema = xmlSchema(operation.requestBody?.content);
+      const responses: Record<string, XmlShape> = {};
+      for (const [status, response] of Object.entries(operation.responses ?? {})) {
+        const content = response.$ref ? spec.components?.responses?.[response.$ref.split('/').at(-1) ?? '']?.content : response.content;
+        const schema = xmlSchema(content);
+        if (schema) responses[status] = shapeOf(schema, 'response');
+      }
+      if (requestSchema || Object.keys(responses).length > 0) {
+        shapes[operation.operationId] = { ...(requestSchema ? { request: shapeOf(requestSchema, 'request') } : {}), responses };
+      }
+    }
+  }
+  return shapes;
+}
+
+/** The generated module: the shapes as a typed constant. */
+export function xmlShapesModule(specSource: string, shapes: Record<string, XmlOperationShapes>): string {
+  return `// Generated from ${specSource} by \`npm run generate\`. Do not edit by hand.
+// For each operation with an XML body: which elements repeat and which texts are numbers or booleans.
+
+export interface XmlShape {
+  root: string;
+  arrays: readonly string[];
+  numbers: readonly string[];
+  booleans: readonly string[];
+}
+
+export const xmlShapes: Readonly<Record<string, { request?: XmlShape; responses: Readonly<Record<string, XmlShape>> }>> = ${JSON.stringify(shapes, null, 2)};
+`;
+}
