@@ -38,12 +38,11 @@ describe('decodeXml', () => {
     expect(() => decodeXml(xml, shape, context)).toThrow(message);
   });
 
-  it('never lets element names touch a prototype', () => {
-    expect(() => decodeXml('<request><__proto__><polluted>yes</polluted></__proto__></request>', shape, context)).toThrow(DecodeError);
-    const decoded = decodeXml('<request><constructor><prototype><polluted>yes</polluted></prototype></constructor></request>', shape, context);
-    expect(decoded).toEqual({ constructor: { prototype: { polluted: 'yes' } } });
+  it('refuses element names that could reach a prototype, and pollutes nothing', () => {
+    for (const name of ['__proto__', 'constructor']) {
+      expect(() => decodeXml(`<request><${name}><prototype><polluted>yes</polluted></prototype></${name}></request>`, shape, context)).toThrow(DecodeError);
+    }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(Object.getPrototypeOf(decoded)).toBe(Object.prototype);
   });
 });
 
