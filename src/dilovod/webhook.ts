@@ -1,0 +1,99 @@
+// Dilovod's webhooks: a GET to your URL with a `packet` query parameter holding JSON, sent from one address only and
+// carrying no signature, so the source address is the one check there is.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { DecodeError } from '../core/index.ts';
+import { isPlainObject } from '../core/objects.ts';
+
+/** The one address the seed documents Dilovod's webhooks coming from. */
+export const DILOVOD_WEBHOOK_IPS: readonly string[] = ['88.198.50.253'];
+
+/** A change made interactively in Dilovod to an object of a configured type. */
+export interface DilovodWebhookEvent {
+  action: 'objectChanged';
+  params: {
+    /** The object's metadata name, e.g. `documents.saleOrder`, `catalogs.goods`. */
+    objectName: string;
+    /** The object's id (16 digits). */
+    id: string;
+  };
+}
+
+export interface WebhookCheck {
+  /** The address the request came from (`req.socket.remoteAddress`, or what your proxy vouches for). */
+  remoteAddress: string | undefined;
+  /** Default: {@link DILOVOD_WEBHOOK_IPS}. */
+  allowedIps?: readonly string[];
+}
+
+/** The webhook came from an address not on the allow-list. */
+export class WebhookSourceError extends DecodeError {}
+
+const context = { api: 'dilovod', operation: 'parseDilovodWebhook', attempts: 0 };
+
+/** `::ffff:1.2.3.4` (an IPv4 address on an IPv6 socket) is 1.2.3.4. */
+const normalizeIp = (ip: string) => ip.replace(/^::ffff:/i, '');
+
+/**
+ * Checks the source address and parses the packet of a webhook request: give the request URL (absolute or path with
+ * query), or its query as URLSearchParams. Throws WebhookSourceError for a wrong source, DecodeError for a bad packet.
+ */
+export function parseDilovodWebhook(request: string | URL | URLSearchParams, check: WebhookCheck): DilovodWebhookEvent {
+  const allowed = (check.allowedIps ?? DILOVOD_WEBHOOK_IPS).map(normalizeIp);
+  if (!check.remoteAddress || !allowed.includes(normalizeIp(check.remoteAddress))) {
+    throw new WebhookSourceError(context, 'remoteAddress', `${check.remoteAddress ?? 'an unknown address'} is not an allowed webhook source`);
+  }
+  const query = request instanceof URLSearchParams ? request : new URL(request, 'http://webhook.invalid').searchParams;
+  const packet = query.get('packet');
+  if (packet === null) throw new DecodeError(context, 'packet', 'the query has no packet parameter');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(packet);
+  } catch {
+    throw new DecodeError(context, 'packet', 'not JSON');
+  }
+  if (!isPlainObject(parsed)) throw new DecodeError(context, 'packet', 'not a JSON object');
+  if (parsed.action !== 'objectChanged') throw new DecodeError(context, 'packet.action', `expected "objectChanged", got ${JSON.stringify(parsed.action)}`);
+  const params = parsed.params;
+  if (!isPlainObject(params)) throw new DecodeError(context, 'packet.params', 'missing, or not an object');
+  if (typeof params.objectName !== 'string' || !/^[A-Za-z]+\.[A-Za-z0-9_]+$/.test(params.objectName)) {
+    throw new DecodeError(context, 'packet.params.objectName', `expected a name like "documents.saleOrder", got ${JSON.stringify(params.objectName)}`);
+  }
+  const id = typeof params.id === 'number' ? String(params.id) : params.id;
+  if (typeof id !== 'string' || !/^\d{1,20}$/.test(id)) throw new DecodeError(context, 'packet.params.id', `expected an object id, got ${JSON.stringify(params.id)}`);
+  return { action: 'objectChanged', params: { objectName: params.objectName, id } };
+}
+
+export type WebhookListener = (event: DilovodWebhookEvent) => void | Promise<void>;
+
+/**
+ * A fetch-style handler (`(Request, remoteAddress) => Response`): 403 for a wrong source, 400 with the reason for a
+ * bad packet, 200 once `onEvent` has taken the event (500 if it throws).
+ */
+export function dilovodWebhookHandler(onEvent: WebhookListener, options: { allowedIps?: readonly string[] } = {}) {
+  return async (request: Request, remoteAddress: string | undefined): Promise<Response> => {
+    let event: DilovodWebhookEvent;
+    try {
+      event = parseDilovodWebhook(request.url, { remoteAddress, allowedIps: options.allowedIps });
+    } catch (error) {
+      const status = error instanceof WebhookSourceError ? 403 : 400;
+      return new Response(error instanceof Error ? error.message : 'bad request', { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    }
+    try {
+      await onEvent(event);
+    } catch {
+      return new Response('the event could not be handled', { status: 500 });
+    }
+    return new Response('ok', { status: 200 });
+  };
+}
+
+/** The same handler for node:http servers: `createServer(dilovodWebhookListener(onEvent))`. */
+export function dilovodWebhookListener(onEvent: WebhookListener, options: { allowedIps?: readonly string[] } = {}) {
+  const handle = dilovodWebhookHandler(onEvent, options);
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    const url = new URL(req.url ?? '/', 'http://webhook.invalid');
+    void handle(new Request(url, { method: req.method }), req.socket.remoteAddress).then(async (response) => {
+      res.writeHead(response.status, Object.fromEntries(response.headers)).end(await response.text());
+    });
+  };
+}
