@@ -2,7 +2,7 @@
 // `call`, which turns openapi-fetch's {data, error, response} into the typed body or one of the typed errors.
 import createClient, { type Client } from 'openapi-fetch';
 import { downloadedFile, type DownloadedFile } from './binary.ts';
-import { ApiError, InvalidResponseError, SdkError, type ErrorContext } from './errors.ts';
+import { ApiError, InvalidResponseError, SdkError, type ApiErrorDetails, type ErrorContext } from './errors.ts';
 import { createRedactor, type Redactor } from './redact.ts';
 import { defaultRetryPolicy, parseRetryAfter, type RetryPolicy } from './retry.ts';
 import { createCallFetch, type Authenticate, type Reauthenticate, type CallPolicy, type CallState, type FetchLike, type Logger, type TransportConfig } from './transport.ts';
@@ -45,8 +45,15 @@ export interface ApiDefinition {
   idempotencyHeader?: string;
   /** Headers sent on every request (a language, a version). */
   headers?: Record<string, string>;
-  /** Reads the API's own error code, message and request id out of a parsed error body. */
-  describeError?: (body: unknown) => { code?: string; message?: string; requestId?: string };
+  /**
+   * Reads the API's own error code, message and request id out of a parsed error body; `status`, for an error reported
+   * inside an HTTP 200, is the status the API itself gives it (Dellin's `metadata.status`).
+   */
+  describeError?: (body: unknown) => { code?: string; message?: string; requestId?: string; status?: number };
+  /** Whether a successful HTTP answer actually reports a failure (Dellin's `metadata.status`, Dilovod's `error`). */
+  failedInside?: (body: unknown) => boolean;
+  /** The API's own ApiError subclass (DellinApiError, DilovodApiError), so callers can tell them apart. */
+  errorClass?: new (context: ErrorContext, details: ApiErrorDetails) => ApiError;
 }
 
 export interface Operation {
@@ -114,6 +121,7 @@ export function createApiClient<Paths extends {}>(api: ApiDefinition, options: C
     const { data, error, response } = result;
     if (!response.ok) throw apiError(context(), response, error === '' ? undefined : error);
     if (data === undefined && !operation.emptyBodyAllowed) throw invalidResponse(context(), state, 'empty body');
+    if (api.failedInside?.(data)) throw apiError(context(), response, data);
     return data as T;
   }
 
@@ -122,8 +130,8 @@ export function createApiClient<Paths extends {}>(api: ApiDefinition, options: C
     const own = (parsed && api.describeError?.(body)) || {};
     const problem = parsed ? describeProblem(body) : {};
     const clean = (text: string | undefined) => (text === undefined ? undefined : redactor.text(text));
-    return new ApiError(context, {
-      status: response.status,
+    return new (api.errorClass ?? ApiError)(context, {
+      status: (response.ok ? own.status : undefined) ?? response.status,
       code: clean(own.code ?? problem.code),
       apiMessage: clean(own.message ?? problem.message),
       requestId: clean(requestIdOf(response.headers) ?? own.requestId),

@@ -1,0 +1,150 @@
+// Dilovod: the whole database behind one POST gateway. Every call is a form field `packet` holding JSON that names an
+// `action`; errors come back inside HTTP 200; calls must not overlap, so they run one at a time (queue.ts).
+import { ApiError, createApiClient, type ApiErrorDetails, type ClientOptions, type ErrorContext, type RequestOptions } from '../core/index.ts';
+import { isPlainObject } from '../core/objects.ts';
+import type { components, paths } from '../../generated/dilovod.ts';
+import { createSerialQueue } from './queue.ts';
+
+type Schemas = components['schemas'];
+export type Packet = Schemas['Packet'];
+export type Action = Packet['action'];
+type ParamsOf<A extends Action> = Extract<Packet, { action: A }>['params'];
+
+export type GetObjectResult = Schemas['GetObjectResult'];
+export type SaveObjectParams = Schemas['SaveObjectParams'];
+export type SaveObjectResult = Schemas['SaveObjectResult'];
+export type SetDelMarkResult = Schemas['SetDelMarkResult'];
+export type RequestParams = Schemas['RequestParams'];
+export type RegisterQuery = Schemas['RegisterQuery'];
+export type Filter = Schemas['Filter'];
+export type SaleOrderCreateArguments = Schemas['SaleOrderCreateArguments'];
+export type SaleOrderCreated = Schemas['CallSuccess']['data'];
+export type GetStatisticParams = Schemas['GetStatisticParams'];
+export type StatisticRow = Schemas['StatisticRow'];
+export type MetadataList = Schemas['MetadataList'];
+export type MetadataDescription = Schemas['MetadataDescription'];
+export type ObjectRef = Schemas['ObjectRef'];
+
+/** A result row, keyed by the aliases the request's `fields` map gives. */
+export type Row<Fields extends Record<string, string>> = { [Alias in Fields[keyof Fields]]: unknown };
+
+/** A request without `from` and `fields`, which the register helpers fill in. */
+type RequestOptionsOf<Fields> = Omit<RequestParams, 'from' | 'fields'> & { fields: Fields };
+
+export const DILOVOD_BASE_URL = 'https://api.dilovod.ua';
+/** The older host, still answering. */
+export const DELOVOD_BASE_URL = 'https://api.delovod.ua';
+
+/** An error Dilovod reports inside an HTTP 200 (`{error}`, or `status: "error"` for `call`). */
+export class DilovodApiError extends ApiError {
+  constructor(context: ErrorContext, details: ApiErrorDetails) {
+    super(context, details);
+    this.name = 'DilovodApiError';
+  }
+}
+
+export interface DilovodClientOptions extends ClientOptions {
+  /** The API node's key. It travels inside the packet and never appears in errors or logs. */
+  key: string;
+  /** An integrator's id, sent in every packet when given. */
+  clientID?: string;
+  /** The packet `version`. Default `0.25` (from 0.2 on, saveObject answers the object's id). */
+  version?: string;
+}
+
+const READS: ReadonlySet<Action> = new Set(['getObject', 'request', 'getStatistic', 'listMetadata', 'getMetadata']);
+
+export function createDilovodClient(options: DilovodClientOptions) {
+  const { key, clientID, version = '0.25' } = options;
+  const api = createApiClient<paths>(
+    {
+      name: 'dilovod',
+      defaultBaseUrl: DILOVOD_BASE_URL,
+      secrets: [key],
+      authenticate: () => {}, // the key is in the packet
+      failedInside: (body) => isPlainObject(body) && (typeof body.error === 'string' || body.status === 'error'),
+      describeError: (body) => {
+        if (!isPlainObject(body)) return {};
+        if (typeof body.error === 'string') return { message: body.error };
+        if (body.status === 'error') return { code: 'call_error', message: typeof body.errorMessage === 'string' ? body.errorMessage : undefined };
+        return {};
+      },
+      errorClass: DilovodApiError,
+    },
+    options,
+  );
+  const queue = createSerialQueue();
+
+  /** Sends one packet, after every earlier call of this client has finished. */
+  function send<A extends Action, R>(action: A, params: ParamsOf<A>, requestOptions?: RequestOptions): Promise<R> {
+    const packet = { version, key, ...(clientID ? { clientID } : {}), action, params };
+    return queue(
+      () =>
+        api.call({ name: action, readOnly: READS.has(action) }, requestOptions, (fetch) =>
+          api.raw.POST('/', {
+            body: { packet: JSON.stringify(packet) },
+            headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+            bodySerializer: (body) => new URLSearchParams(body).toString(),
+            fetch,
+          }),
+        ) as Promise<R>,
+      requestOptions?.signal,
+    );
+  }
+
+  /** Runs a `request`; with `assembleLinks: false` the `{columns, data}` answer comes back as rows keyed by column. */
+  async function request<const Fields extends Record<string, string>>(params: Omit<RequestParams, 'fields'> & { fields: Fields }, requestOptions?: RequestOptions): Promise<Array<Row<Fields>>> {
+    const result = await send<'request', unknown>('request', params, requestOptions);
+    return rowsOf(result) as Array<Row<Fields>>;
+  }
+
+  const register =
+    <T extends RegisterQuery['type']>(type: T) =>
+    <const Fields extends Record<string, string>>(query: Omit<Extract<RegisterQuery, { type: T }>, 'type'>, params: RequestOptionsOf<Fields>, requestOptions?: RequestOptions) =>
+      request<Fields>({ ...params, from: { ...query, type } as RegisterQuery }, requestOptions);
+
+  return {
+    /** The typed openapi-fetch client (no queue): for anything the methods below do not cover. */
+    raw: api.raw,
+    /** Any packet, as it is: the action and its params. */
+    send,
+    /** One object: its header and table parts. */
+    getObject: (id: ObjectRef, requestOptions?: RequestOptions) => send<'getObject', GetObjectResult>('getObject', { id }, requestOptions),
+    /** Creates (header.id is a type name) or overwrites (header.id is an object id) an object. Not retried. */
+    saveObject: (params: SaveObjectParams, requestOptions?: RequestOptions) => send<'saveObject', SaveObjectResult>('saveObject', params, requestOptions),
+    /** Sets the deletion mark on an object. Not retried. */
+    setDelMark: (id: ObjectRef, requestOptions?: RequestOptions) => send<'setDelMark', SetDelMarkResult>('setDelMark', { header: { id } } as ParamsOf<'setDelMark'>, requestOptions),
+    request,
+    /** Register balances at a date. */
+    balance: register('balance'),
+    /** Register turnovers between two dates. */
+    turnover: register('turnover'),
+    /** Opening balance, turnovers and closing balance between two dates. */
+    balanceAndTurnover: register('balanceAndTurnover'),
+    /** The latest record of an information register at a date. */
+    sliceLast: register('sliceLast'),
+    /** Creates a sale order with its goods and, optionally, Nova Poshta delivery data. Not retried. */
+    async saleOrderCreate(args: SaleOrderCreateArguments, requestOptions?: RequestOptions): Promise<SaleOrderCreated> {
+      const result = await send<'call', Schemas['CallSuccess']>('call', { method: 'saleOrderCreate', arguments: args }, requestOptions);
+      return result.data;
+    },
+    /** Partner-integration statistics. */
+    getStatistic: (params: GetStatisticParams, requestOptions?: RequestOptions) => send<'getStatistic', StatisticRow[]>('getStatistic', params, requestOptions),
+    /** The node's object types (from the public SDK; not on the official page). */
+    listMetadata: (params: ParamsOf<'listMetadata'> = {}, requestOptions?: RequestOptions) => send<'listMetadata', MetadataList>('listMetadata', params, requestOptions),
+    /** One object type's description (from the public SDK; not on the official page). */
+    getMetadata: (params: ParamsOf<'getMetadata'>, requestOptions?: RequestOptions) => send<'getMetadata', MetadataDescription>('getMetadata', params, requestOptions),
+  };
+}
+
+export type DilovodClient = ReturnType<typeof createDilovodClient>;
+
+/** Rows as records: an array of rows as it is; `{columns, data}` turned into one record per data row. */
+export function rowsOf(result: unknown): Array<Record<string, unknown>> {
+  if (Array.isArray(result)) return result as Array<Record<string, unknown>>;
+  if (isPlainObject(result) && Array.isArray(result.columns) && Array.isArray(result.data)) {
+    const columns = result.columns.map(String);
+    return result.data.map((row) => Object.fromEntries(columns.map((column, i) => [column, Array.isArray(row) ? row[i] : undefined])));
+  }
+  return [];
+}

@@ -1,0 +1,117 @@
+// Every Dilovod action against its Prism mock, which validates the JSON inside `packet` and answers by action.
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { listApis } from '../../scripts/apis.ts';
+import { ApiError, createDilovodClient, DilovodApiError, type DilovodClient, type Packet } from '../../src/dilovod/index.ts';
+import { contractHarness, specExample, type ContractHarness } from '../support/contract.ts';
+
+const KEY = 'dilovod-key-7e1f0c2b9a8d6e5f';
+const example = (name: string) => specExample('dilovod', '/', 'post', '200', name);
+const spec = parse(readFileSync(listApis().find((api) => api.name === 'dilovod')?.specPath ?? '', 'utf8')) as {
+  paths: { '/': { post: { requestBody: { content: Record<string, { examples: Record<string, { value: { packet: string } }> }> } } } };
+};
+const seedPackets = Object.entries(spec.paths['/'].post.requestBody.content['application/x-www-form-urlencoded']?.examples ?? {}).map(
+  ([name, { value }]) => [name, JSON.parse(value.packet) as Packet] as const,
+);
+
+let mock: ContractHarness;
+let dilovod: DilovodClient;
+
+beforeEach(() => {
+  mock = contractHarness('dilovod');
+  dilovod = createDilovodClient({ key: KEY, baseUrl: mock.baseUrl, fetch: mock.fetch, retry: { baseDelayMs: 1, maxDelayMs: 2 } });
+});
+afterEach(() => {
+  expect(mock.violations()).toEqual([]);
+});
+
+describe('every packet of the spec (the seed examples) is accepted', () => {
+  it.each(seedPackets)('%s', async (_, packet) => {
+    await dilovod.send(packet.action, packet.params as never);
+    expect(mock.exchanges.map((exchange) => exchange.status)).toEqual([200]);
+  });
+});
+
+describe('typed methods', () => {
+  it('getObject sends a form with the packet, the key inside it', async () => {
+    const seen: string[] = [];
+    const recording = createDilovodClient({
+      key: KEY,
+      clientID: 'my-shop',
+      baseUrl: mock.baseUrl,
+      fetch: async (input, init) => {
+        seen.push(input.headers.get('content-type') ?? '', await input.clone().text());
+        return mock.fetch(input, init);
+      },
+    });
+    expect(await recording.getObject('1110800000001029')).toEqual(example('getObjectDocument'));
+    expect(seen[0]).toBe('application/x-www-form-urlencoded');
+    const packet = JSON.parse(new URLSearchParams(seen[1]).get('packet') ?? '{}') as Record<string, unknown>;
+    expect(packet).toEqual({ version: '0.25', key: KEY, clientID: 'my-shop', action: 'getObject', params: { id: '1110800000001029' } });
+  });
+
+  it('saveObject and setDelMark', async () => {
+    expect(await dilovod.saveObject({ header: { id: 'catalogs.units', code: 'psi', name: { uk: 'ПНД', ru: 'ПНД' } } })).toEqual(example('saveObjectSaved'));
+    expect(await dilovod.setDelMark('1110800000001029')).toEqual(example('setDelMarkOk'));
+  });
+
+  it('request returns rows keyed by the field aliases', async () => {
+    const rows = await dilovod.request({ from: 'catalogs.goods', fields: { id: 'good', code: 'code', 'parent.code': 'parentCode' }, filters: [{ alias: 'parentCode', operator: '=', value: 101010 }] });
+    expect(rows).toEqual(example('requestRows'));
+    // Typed by the aliases: these compile, and `rows[0]?.name` would not.
+    const aliases: Array<keyof (typeof rows)[number]> = ['good', 'code', 'parentCode'];
+    expect(aliases).toHaveLength(3);
+  });
+
+  it('assembleLinks: false comes back as records keyed by column', async () => {
+    const table = example('requestWithoutLinks') as { columns: string[]; data: unknown[][] };
+    const rows = await dilovod.balance({ register: 'goods' }, { fields: { firm: 'firm', good: 'good', qty: 'qty', amount: 'amount' }, assembleLinks: false });
+    expect(rows).toEqual(table.data.map((row) => Object.fromEntries(table.columns.map((column, i) => [column, row[i]]))));
+  });
+
+  it('the register helpers build the register query', async () => {
+    await dilovod.balance({ register: 'goods', date: '2015-01-01 00:00:00', dimensions: ['good', 'firm'] }, { fields: { good: 'good', qty: 'qty' } });
+    await dilovod.turnover({ register: 'saleIncomes', startDate: '2015-01-01 00:00:00', endDate: '2015-06-30 23:59:59' }, { fields: { good: 'good', amount: 'amount' } });
+    await dilovod.balanceAndTurnover({ register: 'goods', startDate: '2015-01-01 00:00:00', endDate: '2015-06-30 23:59:59' }, { fields: { good: 'good' } });
+    await dilovod.sliceLast({ register: 'goodsPrices', date: '2015-07-28 11:38:33' }, { fields: { good: 'good', price: 'price' } });
+    expect(mock.exchanges).toHaveLength(4);
+  });
+
+  it('saleOrderCreate returns the created order', async () => {
+    const created = await dilovod.saleOrderCreate({ header: { firm: 1100400000001001, person: 1100100000001001, remarkFromPerson: 'call me please' }, goods: [{ good: 1100300000001001, qty: 2 }] });
+    expect(created).toEqual((example('callSaleOrderCreated') as { data: unknown }).data);
+  });
+
+  it('getStatistic, listMetadata and getMetadata', async () => {
+    expect(await dilovod.getStatistic({ type: 'partnersIntegrations', dateFrom: '2023-06-07 00:00:00', dateTo: '2023-06-08 00:00:00' })).toEqual(example('getStatisticRows'));
+    expect(await dilovod.listMetadata({ lang: 'uk' })).toEqual(example('listMetadata'));
+    expect(await dilovod.getMetadata({ objectName: 'catalogs.goods', lang: 'uk' })).toEqual(example('getMetadata'));
+  });
+});
+
+describe('errors', () => {
+  it.each(['errorBadKey', 'errorAccessDenied', 'errorNotFound'])('%s inside an HTTP 200 is a DilovodApiError with the message', async (name) => {
+    mock.prefer(`example=${name}`);
+    const body = example(name) as { error: string };
+    const error = await dilovod.getObject('1110800000001029').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DilovodApiError);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 200, apiMessage: body.error, attempts: 1 });
+    expect(String(error) + JSON.stringify(error)).not.toContain(KEY);
+  });
+
+  it('a call answering status "error" is a DilovodApiError', async () => {
+    mock.prefer('example=callError');
+    const body = example('callError') as { errorMessage: string };
+    await expect(dilovod.saleOrderCreate({ header: { firm: 1100400000001001 }, goods: [{ good: 1100300000001001, qty: 1 }] })).rejects.toMatchObject({ name: 'DilovodApiError', code: 'call_error', apiMessage: body.errorMessage });
+  });
+
+  it('an invalid packet is refused by the mock with the field named', async () => {
+    const error = await dilovod.request({ from: 'catalogs.goods', fields: { id: 'id' }, filters: [{ alias: 'id', operator: 'LIKE' as never, value: 1 }] }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 422 });
+    expect((error as ApiError).apiMessage).toContain('packet.params.filters.0.operator must be equal to one of the allowed values');
+    expect(String(error)).not.toContain(KEY);
+    expect(mock.takeViolations()).toHaveLength(1);
+  });
+});

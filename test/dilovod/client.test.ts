@@ -1,0 +1,76 @@
+// The Dilovod client against a local gateway that records how many requests overlap.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createDilovodClient, DilovodApiError, rowsOf } from '../../src/dilovod/index.ts';
+
+let server: Server;
+let baseUrl: string;
+let inFlight = 0;
+let most = 0;
+const order: string[] = [];
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    inFlight += 1;
+    most = Math.max(most, inFlight);
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      const packet = JSON.parse(new URLSearchParams(body).get('packet') ?? '{}') as { params: { id: string } };
+      order.push(packet.params.id);
+      setTimeout(() => {
+        inFlight -= 1;
+        const answer = packet.params.id.endsWith('13') ? { error: `Об'єкт ${packet.params.id} не знайдено` } : { header: { id: { id: packet.params.id } } };
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+      }, Math.random() * 3);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise((resolve) => server.close(resolve)));
+beforeEach(() => {
+  most = 0;
+  order.length = 0;
+});
+
+const id = (i: number) => String(1110800000001000 + i);
+
+describe('one request at a time', () => {
+  it('100 concurrent calls: never two in flight, sent in call order, each caller gets its own answer, failures isolated', async () => {
+    const dilovod = createDilovodClient({ key: 'k-0123456789', baseUrl });
+    const results = await Promise.allSettled(Array.from({ length: 100 }, (_, i) => dilovod.getObject(id(i))));
+    expect(most).toBe(1);
+    expect(order).toEqual(Array.from({ length: 100 }, (_, i) => id(i)));
+    results.forEach((result, i) => {
+      if (id(i).endsWith('13')) {
+        expect(result.status).toBe('rejected');
+        expect(result.status === 'rejected' && result.reason).toBeInstanceOf(DilovodApiError);
+      } else {
+        expect(result.status === 'fulfilled' && result.value.header.id).toEqual({ id: id(i) });
+      }
+    });
+  });
+
+  it('a call aborted while it waits its turn is never sent', async () => {
+    const dilovod = createDilovodClient({ key: 'k-0123456789', baseUrl });
+    const controller = new AbortController();
+    const first = dilovod.getObject(id(1));
+    const aborted = dilovod.getObject(id(2), { signal: controller.signal });
+    const third = dilovod.getObject(id(3));
+    controller.abort();
+    await expect(aborted).rejects.toMatchObject({ name: 'AbortError' });
+    await Promise.all([first, third]);
+    expect(order).toEqual([id(1), id(3)]);
+  });
+});
+
+describe('rowsOf', () => {
+  it('turns {columns, data} into records, and leaves rows as they are', () => {
+    expect(rowsOf({ columns: ['good', 'qty'], data: [['1', '2.000'], ['3']] })).toEqual([{ good: '1', qty: '2.000' }, { good: '3', qty: undefined }]);
+    expect(rowsOf([{ a: 1 }])).toEqual([{ a: 1 }]);
+    expect(Object.prototype.hasOwnProperty.call(rowsOf({ columns: ['__proto__'], data: [[{ polluted: true }]] })[0], '__proto__')).toBe(true);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
