@@ -7,7 +7,7 @@ import ts from 'typescript';
 import { describe, expect, inject, it } from 'vitest';
 import { mockPorts, projectRoot } from '../scripts/apis.ts';
 
-const EXAMPLES = ['fastriver', 'tbank-delivery', 'yandex-fleet'];
+const EXAMPLES = ['dilovod', 'fastriver', 'tbank-delivery', 'yandex-fleet'];
 const readme = readFileSync(resolve(projectRoot, 'README.md'), 'utf8');
 
 function example(api: string): string {
@@ -31,6 +31,16 @@ async function runExample(api: string): Promise<string> {
 }
 
 describe('README examples', () => {
+  it('dilovod', async () => {
+    const output = await runExample('dilovod');
+    expect(output).toMatch(/document: .+/);
+    expect(output).toMatch(/saved as \d{16}/);
+    expect(output).toMatch(/goods rows: \d+/);
+    expect(output).toMatch(/stock rows: \d+ \[ 'firm', 'good', 'qty', 'amount' \]/);
+    expect(output).toContain('sale order:');
+    expect(output).toContain('changed: documents.saleOrder 1109100000001038');
+  });
+
   it('fastriver', async () => {
     const output = await runExample('fastriver');
     expect(output).toMatch(/created \S+ \w+/);
