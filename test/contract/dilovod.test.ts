@@ -107,6 +107,12 @@ describe('errors', () => {
     await expect(dilovod.saleOrderCreate({ header: { firm: 1100400000001001 }, goods: [{ good: 1100300000001001, qty: 1 }] })).rejects.toMatchObject({ name: 'DilovodApiError', code: 'call_error', apiMessage: body.errorMessage });
   });
 
+  it('a packet that is not JSON gets a 400 from the mock saying so', async () => {
+    const response = await fetch(`${mock.baseUrl}/`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'packet=%7B%22version%22%3A' });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ title: 'the form field packet is not JSON' });
+  });
+
   it('an invalid packet is refused by the mock with the field named', async () => {
     const error = await dilovod.request({ from: 'catalogs.goods', fields: { id: 'id' }, filters: [{ alias: 'id', operator: 'LIKE' as never, value: 1 }] }).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 422 });
