@@ -74,7 +74,7 @@ export async function startMock(api: ApiEntry, host: string, port: number, optio
       method: (req.method ?? 'GET').toLowerCase() as HttpMethod,
       url: { path: pathname, baseUrl: searchParams.get('__server') ?? undefined, query: queryOf(searchParams) },
       headers: req.headers as Record<string, string>,
-      body: raw.length === 0 ? undefined : adapter.parseBody ? adapter.parseBody(raw, contentType) : defaultBody(raw, contentType),
+      body: raw.length === 0 ? undefined : adapter.parseBody ? adapter.parseBody(raw, contentType, pathname) : defaultBody(raw, contentType),
     };
     if (adapter.beforeRequest) input = adapter.beforeRequest(input);
 

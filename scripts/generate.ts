@@ -28,7 +28,7 @@ export async function generateTypes(specPath: string): Promise<string> {
 async function outputsFor(api: ApiEntry): Promise<Array<[path: string, content: string]>> {
   const outputs: Array<[string, string]> = [[api.typesPath, await generateTypes(api.specPath)]];
   const shapes = xmlShapes(parse(readFileSync(api.specPath, 'utf8')) as SpecDocument);
-  if (Object.keys(shapes).length > 0) {
+  if (Object.keys(shapes.operations).length > 0) {
     outputs.push([api.typesPath.replace(/\.ts$/, '.xml.ts'), xmlShapesModule(relative(projectRoot, api.specPath), shapes)]);
   }
   return outputs;

@@ -27,15 +27,22 @@ export interface XmlShape {
   booleans: string[];
 }
 
+/** Per operation, its path, and the name of its request's shape and of each response status's shape in `shapes`. */
 export interface XmlOperationShapes {
-  request?: XmlShape;
-  responses: Record<string, XmlShape>;
+  path: string;
+  request?: string;
+  responses: Record<string, string>;
+}
+
+export interface XmlShapes {
+  shapes: Record<string, XmlShape>;
+  operations: Record<string, XmlOperationShapes>;
 }
 
 const XML = /^(application|text)\/([\w.+-]+\+)?xml$/;
 const MAX_DEPTH = 12;
 
-export function xmlShapes(spec: SpecDocument): Record<string, XmlOperationShapes> {
+export function xmlShapes(spec: SpecDocument): XmlShapes {
   const resolve = (schema: Schema | undefined): Schema | undefined => {
     let current = schema;
     for (let hops = 0; current?.$ref && hops < 20; hops++) current = spec.components?.schemas?.[current.$ref.split('/').at(-1) ?? ''];
@@ -66,27 +73,40 @@ export function xmlShapes(spec: SpecDocument): Record<string, XmlOperationShapes
   }
 
   const xmlSchema = (content: MediaTypes | undefined) => Object.entries(content ?? {}).find(([type]) => XML.test(type))?.[1].schema;
-  const shapes: Record<string, XmlOperationShapes> = {};
-  for (const item of Object.values(spec.paths ?? {})) {
+  // Each distinct shape once, named after the schema it comes from, so a shared error body is not repeated per status.
+  const shapes: Record<string, XmlShape> = {};
+  const named = (schema: Schema, fallbackRoot: string): string => {
+    const shape = shapeOf(schema, fallbackRoot);
+    const json = JSON.stringify(shape);
+    const existing = Object.keys(shapes).find((name) => JSON.stringify(shapes[name]) === json);
+    if (existing) return existing;
+    const ref = [schema, ...(schema.oneOf ?? []), ...(schema.anyOf ?? [])].find((s) => s.$ref)?.$ref?.split('/').at(-1) ?? shape.root;
+    let name = ref;
+    for (let n = 2; name in shapes; n++) name = `${ref}${n}`;
+    shapes[name] = shape;
+    return name;
+  };
+  const operations: Record<string, XmlOperationShapes> = {};
+  for (const [path, item] of Object.entries(spec.paths ?? {})) {
     for (const operation of Object.values(item)) {
       if (typeof operation !== 'object' || !operation?.operationId) continue;
       const requestSchema = xmlSchema(operation.requestBody?.content);
-      const responses: Record<string, XmlShape> = {};
+      const responses: Record<string, string> = {};
       for (const [status, response] of Object.entries(operation.responses ?? {})) {
         const content = response.$ref ? spec.components?.responses?.[response.$ref.split('/').at(-1) ?? '']?.content : response.content;
         const schema = xmlSchema(content);
-        if (schema) responses[status] = shapeOf(schema, 'response');
+        if (schema) responses[status] = named(schema, 'response');
       }
       if (requestSchema || Object.keys(responses).length > 0) {
-        shapes[operation.operationId] = { ...(requestSchema ? { request: shapeOf(requestSchema, 'request') } : {}), responses };
+        operations[operation.operationId] = { path, ...(requestSchema ? { request: named(requestSchema, 'request') } : {}), responses };
       }
     }
   }
-  return shapes;
+  return { shapes, operations };
 }
 
-/** The generated module: the shapes as a typed constant. */
-export function xmlShapesModule(specSource: string, shapes: Record<string, XmlOperationShapes>): string {
+/** The generated module: the shapes as typed constants. */
+export function xmlShapesModule(specSource: string, { shapes, operations }: XmlShapes): string {
   return `// Generated from ${specSource} by \`npm run generate\`. Do not edit by hand.
 // For each operation with an XML body: which elements repeat and which texts are numbers or booleans.
 
@@ -97,6 +117,9 @@ export interface XmlShape {
   booleans: readonly string[];
 }
 
-export const xmlShapes: Readonly<Record<string, { request?: XmlShape; responses: Readonly<Record<string, XmlShape>> }>> = ${JSON.stringify(shapes, null, 2)};
+export const xmlShapes: Readonly<Record<string, XmlShape>> = ${JSON.stringify(shapes, null, 2)};
+
+/** Per operation: its path, and the name in \`xmlShapes\` of its request's shape and of each response status's shape. */
+export const xmlOperations: Readonly<Record<string, { path: string; request?: string; responses: Readonly<Record<string, string>> }>> = ${JSON.stringify(operations, null, 2)};
 `;
 }

@@ -1,12 +1,14 @@
 // Per-API adapters: what an API needs beyond plain JSON-over-HTTP for Prism to validate and answer it for real.
 // An API without an entry here is served by Prism as it is. Each adapter lives in its own file, named after the API.
 import type { MockAdapter } from './types.ts';
+import { dellin } from './dellin.ts';
 import { dilovod } from './dilovod.ts';
 import { fastriver } from './fastriver.ts';
 import { tbankDelivery } from './tbank-delivery.ts';
 import { yandexFleet } from './yandex-fleet.ts';
 
 export const adapters: Readonly<Record<string, MockAdapter>> = {
+  dellin,
   dilovod,
   fastriver,
   'tbank-delivery': tbankDelivery,

@@ -22,7 +22,7 @@ export interface MockAdapter {
   /** Adjusts the operations once, at start-up (for example, so Prism validates a form field's JSON content). */
   prepareOperations?(operations: IHttpOperation[]): IHttpOperation[];
   /** Turns the raw request body into what Prism validates. Throw MockInputError to answer 400 (or its status). */
-  parseBody?(raw: Buffer, contentType: string | undefined): unknown;
+  parseBody?(raw: Buffer, contentType: string | undefined, path: string): unknown;
   /** Adjusts the request before routing (for example, maps a version header to the named example it selects). */
   beforeRequest?(input: IHttpRequest): IHttpRequest;
   /**

@@ -35,18 +35,17 @@ const spec: SpecDocument = {
 describe('xmlShapes', () => {
   it('finds every array, number and boolean path of the XML operations only', () => {
     expect(xmlShapes(spec)).toEqual({
-      thingXml: {
-        request: {
+      shapes: {
+        Thing: {
           root: 'request',
           arrays: ['request.items', 'request.items.tags'],
           numbers: ['request.choice.weight', 'request.items.count', 'request.version'],
           booleans: ['request.flag'],
         },
-        responses: {
-          '200': { root: 'response', arrays: [], numbers: ['response.metadata.status'], booleans: [] },
-          '400': { root: 'response', arrays: ['response.errors'], numbers: ['response.errors.code'], booleans: [] },
-        },
+        Answer: { root: 'response', arrays: [], numbers: ['response.metadata.status'], booleans: [] },
+        response: { root: 'response', arrays: ['response.errors'], numbers: ['response.errors.code'], booleans: [] },
       },
+      operations: { thingXml: { path: '/thing.xml', request: 'Thing', responses: { '200': 'Answer', '400': 'response' } } },
     });
   });
 });

@@ -1,0 +1,77 @@
+// Dellin: Prism does not parse XML, so an XML request is decoded here (by the spec's shapes, as the client decodes
+// answers) into the object its JSON twin would send, and Prism validates that. Objects answered to an XML request are
+// encoded back under <response>. An invalid request, in either format, gets Dellin's own error body naming the fields.
+import { DecodeError } from '../../src/core/index.ts';
+import { decodeXml, encodeXml } from '../../src/dellin/xml.ts';
+import { xmlOperations, xmlShapes } from '../../generated/dellin.xml.ts';
+import { MockInputError, type MockAdapter } from './types.ts';
+
+const XML = /[/+]xml\b/;
+/** The mock's own error code for a request that breaks the contract (Dellin publishes no code for that). */
+export const MOCK_VALIDATION_CODE = 110000;
+
+const requestShapeByPath = new Map(
+  Object.values(xmlOperations).flatMap((operation) => {
+    const shape = operation.request ? xmlShapes[operation.request] : undefined;
+    return shape ? [[operation.path, shape] as const] : [];
+  }),
+);
+
+type Violation = Parameters<NonNullable<MockAdapter['invalidRequest']>>[0][number];
+
+/**
+ * The XML operations accept the request object or the raw XML text (a string), so a bad object also fails the string
+ * branch and the oneOf; those two say nothing about the request's fields and are dropped when anything else is wrong.
+ */
+function relevant(violations: Violation[]): Violation[] {
+  const noise = (v: Violation) => v.location.length <= 1 && (/must be string$/.test(v.message) || /must match exactly one schema in oneOf$/.test(v.message));
+  const kept = violations.filter((v) => !noise(v));
+  return kept.length > 0 ? kept : violations;
+}
+
+/** The request field at fault, as Dellin names fields (`delivery.arrival.address.flat`, `docID`). */
+function fieldOf(violation: Violation): string {
+  const path = violation.location.filter((part) => part !== 'body');
+  const missing = /required property '([^']+)'/.exec(violation.message)?.[1];
+  return [...path, ...(missing ? [missing] : [])].join('.') || 'body';
+}
+
+export const dellin: MockAdapter = {
+  parseBody: (raw, contentType, path) => {
+    const text = raw.toString('utf8');
+    if (!XML.test(contentType ?? '')) {
+      try {
+        return JSON.parse(text);
+      } catch {
+        throw new MockInputError('request body is not valid JSON');
+      }
+    }
+    const shape = requestShapeByPath.get(path);
+    if (!shape) throw new MockInputError(`${path} takes no XML body`);
+    try {
+      return decodeXml(text, shape, { api: 'dellin', operation: path, attempts: 0 });
+    } catch (error) {
+      throw new MockInputError(error instanceof DecodeError ? error.message : String(error));
+    }
+  },
+
+  invalidRequest: (violations, output) => ({
+    statusCode: 400,
+    headers: { ...output.headers, 'content-type': 'application/json' },
+    body: {
+      metadata: { status: 400, generated_at: new Date().toISOString().slice(0, 19).replace('T', ' ') },
+      errors: relevant(violations).map((violation) => ({
+        code: MOCK_VALIDATION_CODE,
+        title: 'Некорректный запрос',
+        detail: violation.message,
+        fields: [fieldOf(violation)],
+      })),
+    },
+  }),
+
+  serializeResponse: (output, input) => {
+    const wantsXml = XML.test(String(input.headers?.['content-type'] ?? '')) || input.url.path.endsWith('.xml');
+    if (!wantsXml || typeof output.body !== 'object' || output.body === null) return undefined;
+    return { body: encodeXml(output.body, 'response'), headers: { 'content-type': 'application/xml' } };
+  },
+};

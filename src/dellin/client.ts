@@ -1,0 +1,213 @@
+// Dellin: add door delivery to an order on its way to a terminal. Every method exists as .json and .xml; credentials
+// (appkey, sessionID) travel in the body; the outcome is echoed in metadata.status, also inside an HTTP 200.
+import { ApiError, createApiClient, type ApiErrorDetails, type ClientOptions, type ErrorContext, type FetchLike, type RequestOptions } from '../core/index.ts';
+import { isPlainObject } from '../core/objects.ts';
+import type { components, paths } from '../../generated/dellin.ts';
+import { xmlOperations, xmlShapes } from '../../generated/dellin.xml.ts';
+import { decodeXml, encodeXml } from './xml.ts';
+
+type Schemas = components['schemas'];
+type WithoutCredentials<T> = Omit<T, 'appkey' | 'sessionID'>;
+
+export type RequestDeliveryRequest = Schemas['RequestDeliveryRequest'];
+export type RequestDeliveryInput = WithoutCredentials<RequestDeliveryRequest>;
+export type RequestDeliveryResponse = Schemas['RequestDeliveryResponse'];
+export type DeliveryDatesInput = WithoutCredentials<Schemas['DeliveryDatesRequest']>;
+export type DeliveryDatesResponse = Schemas['DeliveryDatesResponse'];
+export type LoginResponse = Schemas['LoginResponse'];
+export type LogoutResponse = Schemas['LogoutResponse'];
+export type SessionInfoResponse = Schemas['SessionInfoResponse'];
+export type DellinErrorItem = Schemas['ErrorItem'];
+
+export const DELLIN_BASE_URL = 'https://api.dellin.ru';
+
+/** A failure Dellin reports, by HTTP status or inside an HTTP 200 (`metadata.status`), with every error it lists. */
+export class DellinApiError extends ApiError {
+  /** Each error: code, title, detail, link, the request fields at fault, and the valid or rejected values. */
+  readonly errors: DellinErrorItem[];
+
+  constructor(context: ErrorContext, details: ApiErrorDetails) {
+    super(context, details);
+    this.name = 'DellinApiError';
+    this.errors = errorItems(details.body);
+  }
+
+  protected override fields(): Record<string, unknown> {
+    return { ...super.fields(), errors: this.errors };
+  }
+}
+
+/** The error list in any of the forms clients meet: an array of items, one string, or an object keyed by field. */
+function errorItems(body: unknown): DellinErrorItem[] {
+  const errors = isPlainObject(body) ? body.errors : undefined;
+  if (Array.isArray(errors)) return errors.filter(isPlainObject).map(normalizeItem);
+  if (typeof errors === 'string') return [{ code: 0, title: errors }];
+  if (isPlainObject(errors)) return Object.entries(errors).map(([field, detail]) => ({ code: 0, detail: String(detail), fields: [field] }));
+  const legacy = isPlainObject(body) && isPlainObject(body.error) ? body.error.description : undefined;
+  return typeof legacy === 'string' ? [{ code: 0, title: legacy }] : [];
+}
+
+/** One error item with its lists as lists, whatever arrived (a lone XML element reads as a single value). */
+function normalizeItem(item: Record<string, unknown>): DellinErrorItem {
+  const list = (value: unknown) => (value === undefined ? undefined : [value].flat());
+  const normalized: Record<string, unknown> = { ...item, code: Number(item.code) || 0 };
+  for (const key of ['fields', 'validValues', 'badValues']) {
+    if (item[key] !== undefined) normalized[key] = list(item[key]);
+  }
+  if (normalized.fields) normalized.fields = (normalized.fields as unknown[]).map(String);
+  return normalized as DellinErrorItem;
+}
+
+export interface DellinClientOptions extends ClientOptions {
+  /** The application key. Put into every body by the client; never in errors or logs. */
+  appkey: string;
+  /** Personal-account credentials: with them (and no sessionID) the client logs in on first use. */
+  login?: string;
+  password?: string;
+  /** An open session to use as it is. */
+  sessionID?: string;
+  /** The wire format; both give the same typed results. Default `json`. */
+  format?: 'json' | 'xml';
+}
+
+type Path = keyof paths;
+/** The JSON path of each method and its XML twin's operation id. */
+const METHODS = {
+  requestDelivery: '/v2/request_delivery',
+  deliveryDates: '/v2/request_delivery/address/dates',
+  login: '/v3/auth/login',
+  logout: '/v3/auth/logout',
+  sessionInfo: '/v3/auth/session_info',
+} as const;
+type Method = keyof typeof METHODS;
+
+/**
+ * One shape per method for every answer it may get: success and error bodies share the root and never a path, and an
+ * error may come with any status (inside a 200 too), so the answer is decoded knowing both.
+ */
+const answerShapes = new Map(
+  (Object.keys(METHODS) as Method[]).map((method) => {
+    const shapes = Object.values(xmlOperations[`${method}Xml`]?.responses ?? {}).flatMap((name) => xmlShapes[name] ?? []);
+    const merge = (key: 'arrays' | 'numbers' | 'booleans') => [...new Set(shapes.flatMap((shape) => shape[key]))];
+    return [method, { root: 'response', arrays: merge('arrays'), numbers: merge('numbers'), booleans: merge('booleans') }] as const;
+  }),
+);
+
+export function createDellinClient(options: DellinClientOptions) {
+  const { appkey, login, password, format = 'json' } = options;
+  let sessionID = options.sessionID;
+  let loggingIn: Promise<string> | undefined;
+
+  const api = createApiClient<paths>(
+    {
+      name: 'dellin',
+      defaultBaseUrl: DELLIN_BASE_URL,
+      secrets: [appkey, login, password, sessionID],
+      authenticate: () => {}, // credentials are in the body
+      failedInside: (body) => isPlainObject(body) && isPlainObject(body.metadata) && typeof body.metadata.status === 'number' && body.metadata.status !== 200,
+      describeError: (body) => {
+        const items = errorItems(body);
+        const status = isPlainObject(body) && isPlainObject(body.metadata) && typeof body.metadata.status === 'number' ? body.metadata.status : undefined;
+        const message = items.map((item) => [item.title, item.detail, item.fields?.length ? `(fields: ${item.fields.join(', ')})` : ''].filter(Boolean).join(': ')).join('; ');
+        return { code: items[0]?.code ? String(items[0].code) : undefined, message: message || undefined, status };
+      },
+      errorClass: DellinApiError,
+    },
+    options,
+  );
+
+  /**
+   * XML mode: the body goes out as XML under <request>, and an XML answer is decoded (by the spec's shapes) into the
+   * JSON its twin would have sent, so everything after this point is the same for both formats.
+   */
+  const viaXml =
+    (method: Method, fetch: FetchLike): FetchLike =>
+    async (request, init) => {
+      const response = await fetch(request, init);
+      if (!/[/+]xml\b/.test(response.headers.get('content-type') ?? '')) return response;
+      const shape = answerShapes.get(method);
+      if (!shape) return response;
+      const decoded = decodeXml(await response.text(), shape, { api: 'dellin', operation: method, attempts: 1 });
+      const headers = new Headers(response.headers);
+      headers.set('content-type', 'application/json');
+      headers.delete('content-length');
+      return new Response(JSON.stringify(decoded), { status: response.status, statusText: response.statusText, headers });
+    };
+
+  function post<R>(method: Method, body: Record<string, unknown>, requestOptions?: RequestOptions, readOnly = false): Promise<R> {
+    return api.call({ name: method, readOnly }, requestOptions, (fetch) => {
+      if (format === 'json') return api.raw.POST(`${METHODS[method]}.json` as Path, { body: body as never, fetch });
+      return api.raw.POST(`${METHODS[method]}.xml` as Path, {
+        body: body as never,
+        bodySerializer: (value: unknown) => encodeXml(value, xmlShapes[xmlOperations[`${method}Xml`]?.request ?? '']?.root ?? 'request'),
+        headers: { 'Content-Type': 'application/xml', Accept: 'application/xml' },
+        fetch: viaXml(method, fetch),
+      });
+    }) as Promise<R>;
+  }
+
+  /** Logs in now; the session is then used by every call. Needs `login` and `password`. */
+  async function logIn(requestOptions?: RequestOptions): Promise<string> {
+    if (login === undefined || password === undefined) throw new Error('login() needs the login and password options');
+    loggingIn ??= post<LoginResponse>('login', { appkey, login, password }, requestOptions)
+      .then((answer) => {
+        sessionID = answer.data.sessionID;
+        api.redactor.add(sessionID);
+        return sessionID;
+      })
+      .finally(() => {
+        loggingIn = undefined;
+      });
+    return loggingIn;
+  }
+
+  const hasCredentials = login !== undefined && password !== undefined;
+  const isSessionRefused = (error: unknown) => error instanceof DellinApiError && error.status === 401;
+
+  /** Runs a call with the session in its body: logs in first when needed, and once more if the session was refused. */
+  async function withSession<R>(run: (session: string | undefined) => Promise<R>, required: boolean): Promise<R> {
+    if (loggingIn) await loggingIn;
+    if (sessionID === undefined && hasCredentials) await logIn();
+    if (sessionID === undefined && required) throw new Error('this method needs a session: pass sessionID, or login and password');
+    const used = sessionID;
+    try {
+      return await run(used);
+    } catch (error) {
+      if (!hasCredentials || !isSessionRefused(error)) throw error;
+      if (sessionID === used) await logIn(); // unless another call has already replaced it
+      return run(sessionID);
+    }
+  }
+
+  const withCredentials = (body: object, session: string | undefined) => ({ appkey, ...(session ? { sessionID: session } : {}), ...body });
+
+  return {
+    /** The typed openapi-fetch client (JSON paths), for anything the methods below do not cover. */
+    raw: api.raw,
+    format,
+
+    /** Adds door delivery to an order. Not retried: Dellin takes no idempotency key. */
+    requestDelivery: (body: RequestDeliveryInput, requestOptions?: RequestOptions) =>
+      withSession((session) => post<RequestDeliveryResponse>('requestDelivery', withCredentials(body, session), requestOptions), false),
+
+    /** The dates on which delivery to the address is possible. A read: retried like a GET. */
+    deliveryDates: (body: DeliveryDatesInput, requestOptions?: RequestOptions) =>
+      withSession((session) => post<DeliveryDatesResponse>('deliveryDates', withCredentials(body, session), requestOptions, true), true),
+
+    login: logIn,
+
+    /** Closes the session; a later call logs in again (with credentials). */
+    async logout(requestOptions?: RequestOptions): Promise<LogoutResponse | undefined> {
+      if (sessionID === undefined) return undefined;
+      const answer = await post<LogoutResponse>('logout', withCredentials({}, sessionID), requestOptions);
+      sessionID = undefined;
+      return answer;
+    },
+
+    /** Whether the session is still open, and until when. */
+    sessionInfo: (requestOptions?: RequestOptions) =>
+      withSession((session) => post<SessionInfoResponse>('sessionInfo', withCredentials({}, session), requestOptions, true), true),
+  };
+}
+
+export type DellinClient = ReturnType<typeof createDellinClient>;
