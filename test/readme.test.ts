@@ -7,7 +7,7 @@ import ts from 'typescript';
 import { describe, expect, inject, it } from 'vitest';
 import { mockPorts, projectRoot } from '../scripts/apis.ts';
 
-const EXAMPLES = ['dilovod', 'fastriver', 'tbank-delivery', 'yandex-fleet'];
+const EXAMPLES = ['dellin', 'dilovod', 'fastriver', 'tbank-delivery', 'yandex-fleet'];
 const readme = readFileSync(resolve(projectRoot, 'README.md'), 'utf8');
 
 function example(api: string): string {
@@ -31,6 +31,14 @@ async function runExample(api: string): Promise<string> {
 }
 
 describe('README examples', () => {
+  it('dellin', async () => {
+    const output = await runExample('dellin');
+    for (const format of ['json', 'xml']) {
+      expect(output).toMatch(new RegExp(`${format} request \\d+ success`));
+      expect(output).toMatch(new RegExp(`${format} dates \\d+`));
+    }
+  });
+
   it('dilovod', async () => {
     const output = await runExample('dilovod');
     expect(output).toMatch(/document: .+/);
