@@ -41,7 +41,12 @@ export function parseDilovodWebhook(request: string | URL | URLSearchParams, che
   if (!check.remoteAddress || !allowed.includes(normalizeIp(check.remoteAddress))) {
     throw new WebhookSourceError(context, 'remoteAddress', `${check.remoteAddress ?? 'an unknown address'} is not an allowed webhook source`);
   }
-  const query = request instanceof URLSearchParams ? request : new URL(request, 'http://webhook.invalid').searchParams;
+  let query: URLSearchParams;
+  try {
+    query = request instanceof URLSearchParams ? request : new URL(request, 'http://webhook.invalid').searchParams;
+  } catch {
+    throw new DecodeError(context, 'url', 'not a URL');
+  }
   const packet = query.get('packet');
   if (packet === null) throw new DecodeError(context, 'packet', 'the query has no packet parameter');
   let parsed: unknown;

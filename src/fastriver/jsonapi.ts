@@ -103,6 +103,8 @@ export function flatten<T>(document: RawDocument): Flattened<T> {
     const relationships = resource.relationships;
     if (typeof relationships !== 'object' || relationships === null) continue;
     for (const name of Object.keys(relationships)) {
+      // JSON:API forbids members named id or type here; taking one would overwrite the resource's identity.
+      if (name === 'id' || name === 'type') continue;
       const data = relationships[name]?.data;
       if (data === undefined) continue;
       defineData(flat, name, Array.isArray(data) ? data.map(resolve) : resolve(data));

@@ -23,6 +23,7 @@ describe('parseDilovodWebhook', () => {
   });
 
   it.each([
+    ['no URL at all (found by the fuzzer)', '//', 'url'],
     ['no packet', '/hooks/dilovod', 'packet'],
     ['not JSON', url('{"action":'), 'packet'],
     ['another action', url('{"action":"saveObject","params":{}}'), 'packet.action'],

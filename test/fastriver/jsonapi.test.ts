@@ -81,6 +81,12 @@ describe('flatten', () => {
     expect(data).toEqual({ id: '5', type: 'time_interval', name: 'n' });
   });
 
+  it('ignores relationships named id or type, which would overwrite the identity (found by the fuzzer)', () => {
+    const { data } = flatten<Loose>({ data: { id: '1', type: 't', relationships: { id: { data: [{ id: '1', type: 't' }] }, type: { data: null } } } });
+    expect(data).toEqual({ id: '1', type: 't' });
+    expect(JSON.parse(JSON.stringify(data))).toEqual({ id: '1', type: 't' });
+  });
+
   it('never lets hostile keys touch a prototype', () => {
     const hostile = JSON.parse(
       '{"data":{"id":"1","type":"t","attributes":{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}},"relationships":{"__proto__":{"data":{"id":"2","type":"t"}}}},"included":[{"id":"2","type":"t","attributes":{"x":1}}]}',
