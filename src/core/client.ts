@@ -113,7 +113,8 @@ export function createApiClient<Paths extends {}>(api: ApiDefinition, options: C
     try {
       result = await send(fetch);
     } catch (error) {
-      if (error instanceof SdkError || requestOptions?.signal?.aborted) throw error;
+      if (error instanceof SdkError) throw redacted(error);
+      if (requestOptions?.signal?.aborted) throw error;
       // openapi-fetch throws SyntaxError when a success body is not JSON.
       if (error instanceof SyntaxError && state.last) throw invalidResponse(context(), state, 'body is not valid JSON');
       throw error;
@@ -123,6 +124,13 @@ export function createApiClient<Paths extends {}>(api: ApiDefinition, options: C
     if (data === undefined && !operation.emptyBodyAllowed) throw invalidResponse(context(), state, 'empty body');
     if (api.failedInside?.(data)) throw apiError(context(), response, data);
     return data as T;
+  }
+
+  /** An error raised on the way (a decoder's, say) may quote the data it choked on: mask the secrets in it too. */
+  function redacted(error: SdkError): SdkError {
+    error.message = redactor.text(error.message);
+    if (error.stack) error.stack = redactor.text(error.stack);
+    return error;
   }
 
   function apiError(context: ErrorContext, response: Response, body: unknown): ApiError {

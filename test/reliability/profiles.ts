@@ -18,6 +18,8 @@ export interface Profile {
   /** Recognisable fake secrets the client is given. */
   secrets: string[];
   keyHeader?: string;
+  /** The API reports failures inside HTTP 200 too (Dellin's metadata.status, Dilovod's error field). */
+  errorsInside200?: true;
   /** A success answer on the wire. */
   ok: { body: string; contentType: string };
   /** A body cut off in the middle, in the client's format. */
@@ -75,6 +77,7 @@ export const profiles: Profile[] = [
     (format): Profile => ({
       name: `dellin (${format})`,
       secrets: ['DL-SECRET-APPKEY-0f1e2d3c4b5a', 'DL-SECRET-SESSION-7788aabbccdd'],
+      errorsInside200: true,
       ok:
         format === 'json'
           ? json({ metadata: { status: 200 }, data: { state: 'success', requestID: 1 } })
@@ -92,6 +95,7 @@ export const profiles: Profile[] = [
   {
     name: 'dilovod',
     secrets: ['DV-SECRET-KEY-5566778899aa'],
+    errorsInside200: true,
     ok: json({ header: { id: { id: '1110800000001029' } }, id: '1110800000001029' }),
     truncated: '{"header":{"id":',
     make: (baseUrl, options) => {

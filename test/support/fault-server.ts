@@ -9,7 +9,7 @@ export type Step =
   /** Sends headers and part of the body, then destroys the connection. */
   | { reset: 'mid-body'; status?: number }
   /** Waits before sending headers. */
-  | { delayHeadersMs: number; status?: number; body?: string }
+  | { delayHeadersMs: number; status?: number; headers?: Record<string, string>; body?: string }
   /** Sends headers at once, then waits before finishing the body. */
   | { delayBodyMs: number; status?: number; body?: string };
 
@@ -57,7 +57,7 @@ export async function startFaultServer(): Promise<FaultServer> {
       }
       if ('delayHeadersMs' in step) {
         return void later(step.delayHeadersMs, () => {
-          res.writeHead(step.status ?? 200, { 'content-type': 'application/json' });
+          res.writeHead(step.status ?? 200, { 'content-type': 'application/json', ...step.headers });
           res.end(step.body ?? '{}');
         });
       }
