@@ -75,7 +75,7 @@ describe.each(profiles.map((profile) => [profile.name, profile] as const))('%s',
       expect((error as SdkError).attempts).toBe(c.expect.attempts);
     }
     expect(server.received).toHaveLength(c.expect.attempts);
-    record('faultCases');
+    record('fault cases');
     record('attempts', server.received.length);
   });
 
@@ -84,7 +84,7 @@ describe.each(profiles.map((profile) => [profile.name, profile] as const))('%s',
     const { error } = await outcome(profile.make(server.url, RETRY_FAST).safe);
     expect(error).toBeInstanceOf(SdkError);
     expect([InvalidResponseError, DecodeError].some((type) => error instanceof type)).toBe(true);
-    record('faultCases');
+    record('fault cases');
   });
 
 });
@@ -99,7 +99,7 @@ describe.each(has('unsafe'))('%s', (_, profile) => {
       const { error } = await outcome(unsafe);
       expectOurs(error, SdkError);
       expect(server.received).toHaveLength(1);
-      record('faultCases');
+      record('fault cases');
       record('attempts', 1);
     }
   });
@@ -116,7 +116,7 @@ describe.each(has('keyed'))('%s', (_, profile) => {
     expect(new Set(keys).size).toBe(1);
     expect(keys[0]).toBeTruthy();
     expect(new Set(server.received.map((request) => request.body)).size).toBe(1);
-    record('faultCases');
+    record('fault cases');
     record('attempts', 3);
   });
 });

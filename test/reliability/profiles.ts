@@ -5,10 +5,10 @@ import { createDilovodClient } from '../../src/dilovod/index.ts';
 import { createFastriverClient } from '../../src/fastriver/index.ts';
 import { createTbankDeliveryClient } from '../../src/tbank-delivery/index.ts';
 import { createYandexFleetClient } from '../../src/yandex-fleet/index.ts';
-import type { ClientOptions } from '../../src/core/index.ts';
+import type { ClientOptions, RequestOptions } from '../../src/core/index.ts';
 
 export interface Calls {
-  safe: () => Promise<unknown>;
+  safe: (options?: RequestOptions) => Promise<unknown>;
   unsafe?: () => Promise<unknown>;
   keyed?: () => Promise<unknown>;
 }
@@ -40,7 +40,7 @@ export const profiles: Profile[] = [
     make: (baseUrl, options) => {
       const fleet = createYandexFleetClient({ apiKey: 'YF-SECRET-KEY-6a5b4c3d2e1f', clientId: 'taxi/park/p1', baseUrl, ...options });
       return {
-        safe: () => fleet.listTransactionCategories({ query: { park: { id: 'p1' } } }),
+        safe: (options) => fleet.listTransactionCategories({ query: { park: { id: 'p1' } } }, options),
         keyed: () => fleet.createTransactionV3({ park_id: 'p1', contractor_profile_id: 'c1', amount: '-10', data: { kind: 'bonus' } }),
       };
     },
@@ -54,7 +54,7 @@ export const profiles: Profile[] = [
     make: (baseUrl, options) => {
       const tbank = createTbankDeliveryClient({ token: 'TB-SECRET-TOKEN-9f8e7d6c5b4a', baseUrl, ...options });
       return {
-        safe: () => tbank.getTask('t1'),
+        safe: (options) => tbank.getTask('t1', options),
         unsafe: () => tbank.createMeeting({ appointmentId: 'a1', intervalStartTime: '10:00', intervalEndTime: '12:00' }),
         keyed: () => tbank.createTask({ template: 'COURIER' }),
       };
@@ -68,7 +68,7 @@ export const profiles: Profile[] = [
     make: (baseUrl, options) => {
       const fastriver = createFastriverClient({ token: 'FR-SECRET-TOKEN-1a2b3c4d5e6f' }, { baseUrl, ...options });
       return {
-        safe: () => fastriver.deliveryRequests.get('r1'),
+        safe: (options) => fastriver.deliveryRequests.get('r1', options),
         unsafe: () => fastriver.deliveryRequests.create({ first_name: 'Иван' }),
       };
     },
@@ -86,7 +86,7 @@ export const profiles: Profile[] = [
       make: (baseUrl, options) => {
         const dellin = createDellinClient({ appkey: 'DL-SECRET-APPKEY-0f1e2d3c4b5a', sessionID: 'DL-SECRET-SESSION-7788aabbccdd', format, baseUrl, ...options });
         return {
-          safe: () => dellin.deliveryDates({ docID: '2000085063763' } as never),
+          safe: (options) => dellin.deliveryDates({ docID: '2000085063763' } as never, options),
           unsafe: () => dellin.requestDelivery({ docID: '2000085063763' } as never),
         };
       },
@@ -101,7 +101,7 @@ export const profiles: Profile[] = [
     make: (baseUrl, options) => {
       const dilovod = createDilovodClient({ key: 'DV-SECRET-KEY-5566778899aa', baseUrl, ...options });
       return {
-        safe: () => dilovod.getObject('1110800000001029'),
+        safe: (options) => dilovod.getObject('1110800000001029', options),
         unsafe: () => dilovod.saveObject({ header: { id: 'catalogs.goods' } } as never),
       };
     },
