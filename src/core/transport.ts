@@ -71,7 +71,8 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
     await config.authenticate(request);
     const method = request.method;
     state.operation ||= `${method} ${new URL(request.url).pathname}`;
-    const callerSignal = policy.signal ?? request.signal;
+    // A wrapper passes the caller's signal in the policy; a raw openapi-fetch call carries it on the request.
+    const callerSignal: AbortSignal | undefined = policy.operation === undefined ? request.signal : policy.signal;
     const hasKey = config.idempotencyHeader !== undefined && request.headers.has(config.idempotencyHeader);
     const safe = isSafeToRepeat(method, hasKey, policy.readOnly);
     const maxRetries = safe ? (policy.maxRetries ?? config.retry.maxRetries) : 0;
@@ -83,21 +84,26 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
 
     let renewed = false; // credentials are renewed at most once per call
     for (let retry = 0; ; retry++) {
-      callerSignal.throwIfAborted();
+      callerSignal?.throwIfAborted();
       state.attempts += 1;
       const isLast = retry >= maxRetries;
-      // A copy is kept while the request may still go again: for a retry, or for a replay after renewed credentials.
-      const keepCopy = !isLast || (!renewed && config.reauthenticate !== undefined);
-      const timeout = AbortSignal.timeout(timeoutMs);
+      // A request with a body can be sent once, so a clone goes out while it may still go again (a retry, or a replay
+      // after renewed credentials); a request without one is sent as it is every time.
+      const keepCopy = request.body !== null && (!isLast || (!renewed && config.reauthenticate !== undefined));
+      // One controller per attempt, aborted by its timer or by the caller (cheaper than AbortSignal.timeout + any).
+      const attempt = new AbortController();
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        attempt.abort();
+      }, timeoutMs);
+      const onCallerAbort = () => attempt.abort(callerSignal?.reason);
+      callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
       const started = performance.now();
       let response: Response;
       let bytes: ArrayBuffer;
       try {
-        // A clone goes out while a copy must be kept, so the same body bytes are still there for the next attempt.
-        const sent = await config.fetch(keepCopy ? request.clone() : request, {
-          ...init,
-          signal: AbortSignal.any([callerSignal, timeout]),
-        });
+        const sent = await config.fetch(keepCopy ? request.clone() : request, { ...init, signal: attempt.signal });
         // Read the whole body inside the attempt: the timeout covers a slow body and a reset mid-body can be retried.
         bytes = await sent.arrayBuffer();
         response = new Response(bytes.byteLength > 0 ? bytes : null, {
@@ -106,9 +112,9 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
           headers: sent.headers,
         });
       } catch (error) {
-        if (callerSignal.aborted) throw callerSignal.reason;
+        if (callerSignal?.aborted) throw callerSignal.reason;
         const durationMs = Math.round(performance.now() - started);
-        const failure = timeout.aborted
+        const failure = timedOut
           ? new TimeoutError(context(), timeoutMs)
           : new NetworkError(context(), config.redactor.text(describeNetworkFailure(error)), error);
         if (isLast) throw failure;
@@ -116,6 +122,9 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
         log({ level: 'warn', message: `${failure.message}; retrying in ${retryInMs} ms`, durationMs, retryInMs });
         await sleep(retryInMs, callerSignal);
         continue;
+      } finally {
+        clearTimeout(timer);
+        callerSignal?.removeEventListener('abort', onCallerAbort);
       }
 
       const durationMs = Math.round(performance.now() - started);
