@@ -3,8 +3,6 @@
 // Ports: MOCK_PORT_<API> moves one mock, DOCS_PORT the portal (default 4000), HOST the interface (default 127.0.0.1).
 import type { Server } from 'node:http';
 import { listApis, mockPortFromEnv } from './apis.ts';
-import { buildDocs, serveDocs } from './docs.ts';
-import { generateAll } from './generate.ts';
 import { startMockHost, type MockHost } from '../mocks/host.ts';
 
 const mocksOnly = process.argv.includes('--mocks-only');
@@ -14,13 +12,16 @@ let mockHost: MockHost | undefined;
 let portal: Server | undefined;
 
 try {
+  // Generation and docs load TypeScript and Redocly (about a second and 150 MiB): only `npm start` needs them.
+  const docs = mocksOnly ? undefined : await import('./docs.ts');
   if (!mocksOnly) {
+    const { generateAll } = await import('./generate.ts');
     const regenerated = await generateAll(false);
     if (regenerated.length > 0) console.log(`regenerated ${regenerated.join(', ')}`);
-    await buildDocs(apis);
+    await docs?.buildDocs(apis);
   }
   mockHost = await startMockHost({ apis, host, port: (api) => mockPortFromEnv(api) });
-  if (!mocksOnly) portal = await serveDocs(host, Number(process.env.DOCS_PORT ?? 4000));
+  if (docs) portal = await docs.serveDocs(host, Number(process.env.DOCS_PORT ?? 4000));
   // Ready means answering: one real request to each server (any HTTP status will do) before the table is printed.
   const urls = [...mockHost.servers.map((server) => server.url), ...(portal ? [docsUrl(portal)] : [])];
   await Promise.all(urls.map((url) => fetch(url).then((response) => response.body?.cancel())));
@@ -29,16 +30,16 @@ try {
   await stop(1);
 }
 
-const docs = portal ? docsUrl(portal) : undefined;
+const portalUrl = portal ? docsUrl(portal) : undefined;
 console.table(
   Object.fromEntries(
     (mockHost?.servers ?? []).map((server) => [
       server.api,
-      docs ? { mock: server.url, docs: `${docs}/${server.api}.html`, spec: `${docs}/specs/${server.api}.yaml` } : { mock: server.url },
+      portalUrl ? { mock: server.url, docs: `${portalUrl}/${server.api}.html`, spec: `${portalUrl}/specs/${server.api}.yaml` } : { mock: server.url },
     ]),
   ),
 );
-console.log(docs ? `Ready. Docs portal: ${docs}/ — Ctrl-C stops everything.` : 'Mocks are ready. Ctrl-C stops them.');
+console.log(portalUrl ? `Ready. Docs portal: ${portalUrl}/ — Ctrl-C stops everything.` : 'Mocks are ready. Ctrl-C stops them.');
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop(0));
 

@@ -77,10 +77,11 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
     const safe = isSafeToRepeat(method, hasKey, policy.readOnly);
     const maxRetries = safe ? (policy.maxRetries ?? config.retry.maxRetries) : 0;
     const timeoutMs = policy.timeoutMs ?? config.timeoutMs;
-    const url = config.redactor.text(request.url);
     const context = (): ErrorContext => ({ api: config.api, operation: state.operation, attempts: state.attempts });
+    // The URL is redacted only when there is a logger to tell: most calls never pay for it.
+    const url = () => config.redactor.text(request.url);
     const log = (event: Omit<LogEvent, 'api' | 'operation' | 'method' | 'url' | 'attempt'>) =>
-      config.logger?.({ ...event, api: config.api, operation: state.operation, method, url, attempt: state.attempts });
+      config.logger?.({ ...event, api: config.api, operation: state.operation, method, url: url(), attempt: state.attempts });
 
     let renewed = false; // credentials are renewed at most once per call
     for (let retry = 0; ; retry++) {
@@ -129,7 +130,7 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
 
       const durationMs = Math.round(performance.now() - started);
       const status = response.status;
-      const summary = `${config.api} ${state.operation} ${method} ${url} -> ${status} in ${durationMs} ms`;
+      const summary = config.logger ? `${config.api} ${state.operation} ${method} ${url()} -> ${status} in ${durationMs} ms` : '';
       // A 401 was not acted on: after the API renews the credentials, the same request goes once more, unsafe or not.
       if (status === 401 && !renewed && config.reauthenticate && (await config.reauthenticate(request))) {
         renewed = true;

@@ -72,5 +72,12 @@ export function parseFastriverCallback(body: unknown): FastriverCallback {
   }
   if (payload.included !== undefined && !Array.isArray(payload.included)) fail('included', 'not an array');
   if (data.relationships !== undefined && !isObject(data.relationships)) fail('data.relationships', 'not an object');
-  return flatten<FastriverCallback>(payload as Parameters<typeof flatten>[0]).data;
+  // flatten consumes what it is given: the caller's object stays as it was.
+  let copy: unknown;
+  try {
+    copy = structuredClone(payload);
+  } catch {
+    return fail('', 'the payload is not plain data');
+  }
+  return flatten<FastriverCallback>(copy as Parameters<typeof flatten>[0]).data;
 }

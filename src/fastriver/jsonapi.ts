@@ -31,24 +31,21 @@ export type Flat<R extends { id?: unknown; type: string }, Relationships = unkno
   type: R['type'];
 } & Relationships;
 
+/** Every object flatten has made: how toJSON tells a related resource from an attribute value. */
+const flattened = new WeakSet<object>();
+
 /**
- * Flattened resources share one prototype whose toJSON writes relationships as identifiers, so JSON.stringify works on
- * cyclic results and writes every resource once, at the top.
+ * Written as each flattened resource's own, non-enumerable toJSON: relationships come out as identifiers, so
+ * JSON.stringify works on cyclic results and writes each related resource as `{id, type}`.
  */
-const FLAT = Object.freeze(
-  Object.create(Object.prototype, {
-    toJSON: {
-      value: function toJSON(this: Record<string, unknown>) {
-        const out: Record<string, unknown> = {};
-        for (const key of Object.keys(this)) defineData(out, key, identifierOf(this[key]));
-        return out;
-      },
-    },
-  }) as object,
-);
+function toJSON(this: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(this)) defineData(out, key, identifierOf(this[key]));
+  return out;
+}
 
 function isFlat(value: unknown): value is ResourceIdentifier {
-  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === FLAT;
+  return typeof value === 'object' && value !== null && flattened.has(value);
 }
 
 function identifierOf(value: unknown): unknown {
@@ -57,37 +54,39 @@ function identifierOf(value: unknown): unknown {
   return value;
 }
 
-/** Ids compare as strings: the API sends `2` and `"2"` for the same resource. */
-const keyOf = (type: string, id: string | number | undefined) => `${type}\u0000${String(id)}`;
-
 export interface Flattened<T> {
   data: T;
   meta: Record<string, unknown> | undefined;
 }
 
-/** Flattens one JSON:API document. Malformed members are left out rather than trusted (see the decoder tests). */
+/**
+ * Flattens one JSON:API document. For speed it reuses the document's own attribute objects as the results, so the
+ * document is consumed: flatten what was just parsed (as the client does), or a copy. Malformed members are left out
+ * rather than trusted (see the fuzz tests).
+ */
 export function flatten<T>(document: RawDocument): Flattened<T> {
   const primary = document.data;
   const resources = Array.isArray(primary) ? primary : primary ? [primary] : [];
   const included = Array.isArray(document.included) ? document.included : [];
-  const index = new Map<string, Record<string, unknown>>();
+  // type → id → resource; ids compare as strings, as the API sends `2` and `"2"` for the same resource.
+  const index = new Map<string, Map<string, Record<string, unknown>>>();
   const pending: Array<[Record<string, unknown>, RawResource]> = [];
 
   const shell = (resource: RawResource): Record<string, unknown> | undefined => {
     if (typeof resource !== 'object' || resource === null || typeof resource.type !== 'string') return undefined;
-    const key = keyOf(resource.type, resource.id);
-    const existing = index.get(key);
+    let byId = index.get(resource.type);
+    if (!byId) index.set(resource.type, (byId = new Map()));
+    const id = String(resource.id);
+    const existing = byId.get(id);
     if (existing) return existing;
-    const flat = Object.create(FLAT) as Record<string, unknown>;
+    const attributes = resource.attributes;
+    const reusable = typeof attributes === 'object' && attributes !== null && !Array.isArray(attributes) && !flattened.has(attributes);
+    const flat = (reusable ? attributes : {}) as Record<string, unknown>;
     flat.id = resource.id;
     flat.type = resource.type;
-    const attributes = resource.attributes;
-    if (typeof attributes === 'object' && attributes !== null) {
-      for (const name of Object.keys(attributes)) {
-        if (name !== 'id' && name !== 'type') defineData(flat, name, (attributes as Record<string, unknown>)[name]);
-      }
-    }
-    index.set(key, flat);
+    Object.defineProperty(flat, 'toJSON', { value: toJSON, configurable: true });
+    flattened.add(flat);
+    byId.set(id, flat);
     if (resource.relationships) pending.push([flat, resource]);
     return flat;
   };
@@ -97,7 +96,7 @@ export function flatten<T>(document: RawDocument): Flattened<T> {
 
   const resolve = (identifier: ResourceIdentifier | null | undefined): unknown => {
     if (identifier === null || typeof identifier !== 'object') return null;
-    return index.get(keyOf(identifier.type, identifier.id)) ?? { id: identifier.id, type: identifier.type };
+    return index.get(identifier.type)?.get(String(identifier.id)) ?? { id: identifier.id, type: identifier.type };
   };
   for (const [flat, resource] of pending) {
     const relationships = resource.relationships;
