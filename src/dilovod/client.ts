@@ -29,7 +29,7 @@ export type ObjectRef = Schemas['ObjectRef'];
 export type Row<Fields extends Record<string, string>> = { [Alias in Fields[keyof Fields]]: unknown };
 
 /** A request without `from` and `fields`, which the register helpers fill in. */
-type RequestOptionsOf<Fields> = Omit<RequestParams, 'from' | 'fields'> & { fields: Fields };
+type RegisterRequestParams<Fields> = Omit<RequestParams, 'from' | 'fields'> & { fields: Fields };
 
 export const DILOVOD_BASE_URL = 'https://api.dilovod.ua';
 /** The older host, still answering. */
@@ -100,7 +100,7 @@ export function createDilovodClient(options: DilovodClientOptions) {
 
   const register =
     <T extends RegisterQuery['type']>(type: T) =>
-    <const Fields extends Record<string, string>>(query: Omit<Extract<RegisterQuery, { type: T }>, 'type'>, params: RequestOptionsOf<Fields>, requestOptions?: RequestOptions) =>
+    <const Fields extends Record<string, string>>(query: Omit<Extract<RegisterQuery, { type: T }>, 'type'>, params: RegisterRequestParams<Fields>, requestOptions?: RequestOptions) =>
       request<Fields>({ ...params, from: { ...query, type } as RegisterQuery }, requestOptions);
 
   return {

@@ -105,7 +105,7 @@ export function createFastriverClient(credentials: FastriverCredentials, options
   };
   const byUuid = (uuid: string) => ({ params: { path: { uuid } } });
   const withAttributes = <A>(attributes: A) => ({ data: { type: 'delivery_request' as const, attributes } });
-  const apiVersion = (version: Version) => (version === 2 ? 'v2' : 'v1') as 'v1' & 'v2';
+  const apiVersion = (version: Version): 'v1' | 'v2' => (version === 2 ? 'v2' : 'v1');
 
   const deliveryRequests = {
     /** One page (20 requests) matching the filters, with the total over all pages. */
@@ -167,14 +167,14 @@ export function createFastriverClient(credentials: FastriverCredentials, options
     /** Moves the meeting (partners delivering in their own app; API v2). Not retried. */
     transferDelivery(uuid: string, body: TransferDeliveryRequest, options?: RequestOptions): Promise<FlatDeliveryRequest> {
       return one({ name: 'transferDelivery' }, options, (fetch) =>
-        api.raw.POST('/delivery_requests/{uuid}/transfer_delivery', { ...byUuid(uuid), params: { ...byUuid(uuid).params, header: { 'X-API-VERSION': 'v2' } }, body, fetch }),
+        api.raw.POST('/delivery_requests/{uuid}/transfer_delivery', { params: { path: { uuid }, header: { 'X-API-VERSION': 'v2' } }, body, fetch }),
       );
     },
 
     /** Completes the meeting (partners delivering in their own app; API v2). Not retried. */
     completeDelivery(uuid: string, body: CompleteDeliveryRequest = {}, options?: RequestOptions): Promise<FlatDeliveryRequest> {
       return one({ name: 'completeDelivery' }, options, (fetch) =>
-        api.raw.POST('/delivery_requests/{uuid}/complete_delivery', { ...byUuid(uuid), params: { ...byUuid(uuid).params, header: { 'X-API-VERSION': 'v2' } }, body, fetch }),
+        api.raw.POST('/delivery_requests/{uuid}/complete_delivery', { params: { path: { uuid }, header: { 'X-API-VERSION': 'v2' } }, body, fetch }),
       );
     },
 
