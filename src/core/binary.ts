@@ -1,4 +1,6 @@
 // Files going up (multipart parts) and coming down (binary bodies): the same for every API that exchanges documents.
+// Kept out of createApiClient, so an API without files does not carry it.
+import type { ApiClient, CallInit, FetchResult, Operation, RequestOptions } from './client.ts';
 
 /** What an upload accepts: a Blob or File, bytes (Buffer, Uint8Array, ArrayBuffer), or a stream (Node Readable, web ReadableStream). */
 export type BinaryContent = Blob | ArrayBuffer | ArrayBufferView | AsyncIterable<Uint8Array | string>;
@@ -48,6 +50,22 @@ export async function toBlob(content: BinaryContent, filename: string): Promise<
     return new Blob(chunks, { type });
   }
   throw new TypeError(`file content must be a Blob, bytes (Buffer, Uint8Array, ArrayBuffer) or a stream, not ${typeof content}`);
+}
+
+/** Runs an operation answering a file (send it with `parseAs: 'arrayBuffer'`): its bytes, type and name. */
+export async function download(
+  api: Pick<ApiClient<{}>, 'call'>,
+  operation: Operation,
+  options: RequestOptions | undefined,
+  send: (init: CallInit) => Promise<FetchResult<ArrayBuffer>>,
+): Promise<DownloadedFile> {
+  let headers = new Headers();
+  const body = await api.call(operation, options, async (init) => {
+    const result = await send(init);
+    headers = result.response.headers;
+    return result;
+  });
+  return downloadedFile(body, headers);
 }
 
 export function downloadedFile(body: ArrayBuffer, headers: Headers): DownloadedFile {

@@ -1,11 +1,10 @@
 // What each API folder builds its client from: the typed openapi-fetch client on top of the shared transport, and
 // `call`, which turns openapi-fetch's {data, error, response} into the typed body or one of the typed errors.
 import createClient, { type Client } from 'openapi-fetch';
-import { downloadedFile, type DownloadedFile } from './binary.ts';
 import { ApiError, InvalidResponseError, SdkError, type ApiErrorDetails, type ErrorContext } from './errors.ts';
 import { createRedactor, type Redactor } from './redact.ts';
 import { defaultRetryPolicy, parseRetryAfter, type RetryPolicy } from './retry.ts';
-import { createCallFetch, type Authenticate, type Reauthenticate, type CallPolicy, type CallState, type FetchLike, type Logger, type TransportConfig } from './transport.ts';
+import { createCallFetch, ReplayableRequest, type Authenticate, type Reauthenticate, type CallPolicy, type CallState, type FetchLike, type Logger, type TransportConfig } from './transport.ts';
 
 /** Options every client accepts. */
 export interface ClientOptions {
@@ -72,13 +71,17 @@ export interface FetchResult<T> {
   response: Response;
 }
 
+/** What a wrapped call hands to openapi-fetch: the call's own fetch, and the signal of its first attempt. */
+export interface CallInit {
+  fetch: FetchLike;
+  signal: AbortSignal;
+}
+
 export interface ApiClient<Paths extends {}> {
   /** The typed openapi-fetch client, with the same auth, retries, timeouts and logging, for anything not wrapped. */
   raw: Client<Paths>;
-  /** Runs one wrapped operation; `send` makes the openapi-fetch call with the given `fetch`. */
-  call<T>(operation: Operation, options: RequestOptions | undefined, send: (fetch: FetchLike) => Promise<FetchResult<T>>): Promise<T>;
-  /** Runs an operation answering a file (send it with `parseAs: 'arrayBuffer'`): its bytes, type and name. */
-  download(operation: Operation, options: RequestOptions | undefined, send: (fetch: FetchLike) => Promise<FetchResult<ArrayBuffer>>): Promise<DownloadedFile>;
+  /** Runs one wrapped operation; `send` makes the openapi-fetch call with `init` spread into its options. */
+  call<T>(operation: Operation, options: RequestOptions | undefined, send: (init: CallInit) => Promise<FetchResult<T>>): Promise<T>;
   /** The caller's idempotency key, or a fresh one: take it once per logical call, before the first attempt. */
   idempotencyKey(options?: RequestOptions): string;
   redactor: Redactor;
@@ -103,15 +106,21 @@ export function createApiClient<Paths extends {}>(api: ApiDefinition, options: C
   const newKey = options.idempotencyKey ?? (() => crypto.randomUUID());
   const baseUrl = options.baseUrl ?? api.defaultBaseUrl;
   // Raw calls get their own per-call transport too, so each has its own attempt count and retry budget.
-  const raw = createClient<Paths>({ baseUrl, headers: api.headers, fetch: (request: Request, init?: RequestInit) => createCallFetch(transport).fetch(request, init) });
+  const raw = createClient<Paths>({
+    baseUrl,
+    headers: api.headers,
+    Request: ReplayableRequest,
+    fetch: (request: Request, init?: RequestInit) => createCallFetch(transport).fetch(request, init),
+  });
 
-  async function call<T>(operation: Operation, requestOptions: RequestOptions | undefined, send: (fetch: FetchLike) => Promise<FetchResult<T>>): Promise<T> {
-    const policy: CallPolicy = { operation: operation.name, readOnly: operation.readOnly, ...requestOptions };
+  async function call<T>(operation: Operation, requestOptions: RequestOptions | undefined, send: (init: CallInit) => Promise<FetchResult<T>>): Promise<T> {
+    const firstAttempt = new AbortController();
+    const policy: CallPolicy = { operation: operation.name, readOnly: operation.readOnly, ...requestOptions, firstAttempt };
     const { fetch, state } = createCallFetch(transport, policy);
     const context = (): ErrorContext => ({ api: api.name, operation: state.operation, attempts: state.attempts });
     let result: FetchResult<T>;
     try {
-      result = await send(fetch);
+      result = await send({ fetch, signal: firstAttempt.signal });
     } catch (error) {
       if (error instanceof SdkError) throw redacted(error);
       if (requestOptions?.signal?.aborted) throw error;
@@ -160,20 +169,9 @@ export function createApiClient<Paths extends {}>(api: ApiDefinition, options: C
     });
   }
 
-  async function download(operation: Operation, requestOptions: RequestOptions | undefined, send: (fetch: FetchLike) => Promise<FetchResult<ArrayBuffer>>) {
-    let headers = new Headers();
-    const body = await call(operation, requestOptions, async (fetch) => {
-      const result = await send(fetch);
-      headers = result.response.headers;
-      return result;
-    });
-    return downloadedFile(body, headers);
-  }
-
   return {
     raw,
     call,
-    download,
     idempotencyKey: (requestOptions) => requestOptions?.idempotencyKey ?? newKey(),
     redactor,
   };

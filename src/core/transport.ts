@@ -54,6 +54,11 @@ export interface CallPolicy {
   signal?: AbortSignal;
   timeoutMs?: number;
   maxRetries?: number;
+  /**
+   * The controller whose signal the request was built with (a wrapper hands it to openapi-fetch): the first attempt
+   * then goes out as it is, and fetch need not wrap the request in another one just to attach a signal.
+   */
+  firstAttempt?: AbortController;
 }
 
 /** Filled in while the call runs, so the caller can describe what happened. */
@@ -64,11 +69,73 @@ export interface CallState {
   last?: { status: number; headers: Headers; body: ArrayBuffer };
 }
 
+/**
+ * The Request openapi-fetch builds (createClient's `Request` option): it keeps the body it was made with, so a retry
+ * rebuilds the request from it instead of every attempt that might be repeated paying for a `clone()` of the body.
+ */
+export class ReplayableRequest extends Request {
+  readonly replayBody: RequestInit['body'];
+
+  constructor(input: Request | string | URL, init?: RequestInit) {
+    super(input, init);
+    this.replayBody = init?.body;
+  }
+}
+
+/**
+ * An answer whose body was read to the end inside its attempt (so the timeout covers it and a reset mid-body can be
+ * retried). openapi-fetch then reads it from memory: no second stream, which would cost more than the parse itself.
+ */
+export interface BufferedResponse extends Response {}
+// Node's typings declare Response's methods as properties, which a subclass may not redefine as methods.
+export class BufferedResponse extends (Response as new (body: null, init: ResponseInit) => object) {
+  readonly #bytes: ArrayBuffer;
+  readonly #decoded: { value: unknown } | undefined;
+
+  /** `decoded`: the body already read into what its JSON would be (Dellin's XML): json() gives it, text() its JSON. */
+  constructor(bytes: ArrayBuffer, init: ResponseInit, decoded?: { value: unknown }) {
+    super(null, init);
+    this.#bytes = bytes;
+    this.#decoded = decoded;
+  }
+
+  get body(): ReadableStream<Uint8Array> | null {
+    return this.#bytes.byteLength > 0 ? new Blob([this.#bytes]).stream() : null;
+  }
+
+  async arrayBuffer(): Promise<ArrayBuffer> {
+    return this.#bytes;
+  }
+
+  async text(): Promise<string> {
+    return this.#decoded ? JSON.stringify(this.#decoded.value) : utf8.decode(this.#bytes);
+  }
+
+  async json(): Promise<unknown> {
+    return this.#decoded ? this.#decoded.value : JSON.parse(utf8.decode(this.#bytes));
+  }
+
+  async blob(): Promise<Blob> {
+    return new Blob([this.#bytes], { type: this.headers.get('content-type') ?? '' });
+  }
+
+  formData(): Promise<FormData> {
+    return new Response(this.#bytes, this).formData();
+  }
+
+  clone(): BufferedResponse {
+    return new BufferedResponse(this.#bytes, this, this.#decoded);
+  }
+}
+
+const utf8 = new TextDecoder();
+
 export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}): { fetch: FetchLike; state: CallState } {
   const state: CallState = { operation: policy.operation ?? '', attempts: 0 };
 
   async function send(request: Request, init?: RequestInit): Promise<Response> {
-    await config.authenticate(request);
+    const authenticating = config.authenticate(request);
+    if (authenticating) await authenticating;
     const method = request.method;
     state.operation ||= `${method} ${new URL(request.url).pathname}`;
     // A wrapper passes the caller's signal in the policy; a raw openapi-fetch call carries it on the request.
@@ -82,17 +149,22 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
     const url = () => config.redactor.text(request.url);
     const log = (event: Omit<LogEvent, 'api' | 'operation' | 'method' | 'url' | 'attempt'>) =>
       config.logger?.({ ...event, api: config.api, operation: state.operation, method, url: url(), attempt: state.attempts });
+    // A body that can be sent again (a string, bytes, a Blob, form data) is; a stream can be read once, so a clone
+    // of the request goes out instead while it may still be needed.
+    const replayBody = request instanceof ReplayableRequest && !(request.replayBody instanceof ReadableStream) ? request.replayBody : undefined;
+    const mustClone = request.body !== null && replayBody === undefined;
 
     let renewed = false; // credentials are renewed at most once per call
     for (let retry = 0; ; retry++) {
       callerSignal?.throwIfAborted();
       state.attempts += 1;
       const isLast = retry >= maxRetries;
-      // A request with a body can be sent once, so a clone goes out while it may still go again (a retry, or a replay
-      // after renewed credentials); a request without one is sent as it is every time.
-      const keepCopy = request.body !== null && (!isLast || (!renewed && config.reauthenticate !== undefined));
+      const mayRepeat = !isLast || (!renewed && config.reauthenticate !== undefined);
       // One controller per attempt, aborted by its timer or by the caller (cheaper than AbortSignal.timeout + any).
-      const attempt = new AbortController();
+      const first = state.attempts === 1 ? policy.firstAttempt : undefined;
+      const attempt = first ?? new AbortController();
+      let outgoing: Request = mustClone && mayRepeat ? request.clone() : request;
+      if (state.attempts > 1 && replayBody !== undefined && request.body !== null) outgoing = new Request(request, { body: replayBody });
       let timedOut = false;
       const timer = setTimeout(() => {
         timedOut = true;
@@ -104,14 +176,10 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
       let response: Response;
       let bytes: ArrayBuffer;
       try {
-        const sent = await config.fetch(keepCopy ? request.clone() : request, { ...init, signal: attempt.signal });
+        const sent = await config.fetch(outgoing, first ? init : { ...init, signal: attempt.signal });
         // Read the whole body inside the attempt: the timeout covers a slow body and a reset mid-body can be retried.
         bytes = await sent.arrayBuffer();
-        response = new Response(bytes.byteLength > 0 ? bytes : null, {
-          status: sent.status,
-          statusText: sent.statusText,
-          headers: sent.headers,
-        });
+        response = new BufferedResponse(bytes, sent);
       } catch (error) {
         if (callerSignal?.aborted) throw callerSignal.reason;
         const durationMs = Math.round(performance.now() - started);

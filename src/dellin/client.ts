@@ -2,6 +2,7 @@
 // (appkey, sessionID) travel in the body; the outcome is echoed in metadata.status, also inside an HTTP 200.
 import { ApiError, createApiClient, type ApiErrorDetails, type ClientOptions, type ErrorContext, type FetchLike, type RequestOptions } from '../core/index.ts';
 import { isPlainObject } from '../core/objects.ts';
+import { BufferedResponse } from '../core/transport.ts';
 import type { components, paths } from '../../generated/dellin.ts';
 import { xmlOperations, xmlShapes } from '../../generated/dellin.xml.ts';
 import { decodeXml, encodeXml } from './xml.ts';
@@ -118,30 +119,31 @@ export function createDellinClient(options: DellinClientOptions) {
 
   /**
    * XML mode: the body goes out as XML under <request>, and an XML answer is decoded (by the spec's shapes) into the
-   * JSON its twin would have sent, so everything after this point is the same for both formats.
+   * object its JSON twin would have sent, so everything after this point is the same for both formats.
    */
   const viaXml =
     (method: Method, fetch: FetchLike): FetchLike =>
     async (request, init) => {
       const response = await fetch(request, init);
-      if (!/[/+]xml\b/.test(response.headers.get('content-type') ?? '')) return response;
       const shape = answerShapes.get(method);
-      if (!shape) return response;
-      const decoded = decodeXml(await response.text(), shape, { api: 'dellin', operation: method, attempts: 1 });
+      if (!shape || !/[/+]xml\b/.test(response.headers.get('content-type') ?? '')) return response;
+      const bytes = await response.arrayBuffer();
+      const decoded = decodeXml(new TextDecoder().decode(bytes), shape, { api: 'dellin', operation: method, attempts: 1 });
       const headers = new Headers(response.headers);
       headers.set('content-type', 'application/json');
       headers.delete('content-length');
-      return new Response(JSON.stringify(decoded), { status: response.status, statusText: response.statusText, headers });
+      return new BufferedResponse(bytes, { status: response.status, statusText: response.statusText, headers }, { value: decoded });
     };
 
   function post<R>(method: Method, body: Record<string, unknown>, requestOptions?: RequestOptions, readOnly = false): Promise<R> {
-    return api.call({ name: method, readOnly }, requestOptions, (fetch) => {
-      if (format === 'json') return api.raw.POST(`${METHODS[method]}.json` as Path, { body: body as never, fetch });
+    return api.call({ name: method, readOnly }, requestOptions, (init) => {
+      if (format === 'json') return api.raw.POST(`${METHODS[method]}.json` as Path, { body: body as never, ...init });
       return api.raw.POST(`${METHODS[method]}.xml` as Path, {
         body: body as never,
         bodySerializer: (value: unknown) => encodeXml(value, xmlShapes[xmlOperations[`${method}Xml`]?.request ?? '']?.root ?? 'request'),
         headers: { 'Content-Type': 'application/xml', Accept: 'application/xml' },
-        fetch: viaXml(method, fetch),
+        signal: init.signal,
+        fetch: viaXml(method, init.fetch),
       });
     }) as Promise<R>;
   }
