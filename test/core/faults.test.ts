@@ -257,4 +257,34 @@ describe('raw client', () => {
     expect(server.received[1]?.headers.authorization).toBe(`Bearer ${SECRET_KEY}`);
     expect(client.events.at(-1)?.operation).toBe('GET /things');
   });
+
+  // The transport reads each answer inside its attempt and hands it on from memory: every way of reading it must work.
+  it.each(['json', 'text', 'blob', 'arrayBuffer', 'stream'] as const)('hands the answer on readable as %s', async (parseAs) => {
+    server.script({ status: 200, headers: { 'content-type': 'application/json' }, body: THING });
+    const { data, response } = await client.raw.GET('/things', { parseAs });
+    const text =
+      parseAs === 'json' ? JSON.stringify(data)
+      : parseAs === 'text' ? (data as string)
+      : parseAs === 'blob' ? await (data as Blob).text()
+      : parseAs === 'arrayBuffer' ? new TextDecoder().decode(data as ArrayBuffer)
+      : await new Response(data as ReadableStream).text();
+    expect(JSON.parse(text)).toEqual(JSON.parse(THING));
+    if (parseAs === 'blob') expect((data as Blob).type).toBe('application/json');
+    const copy = response.clone();
+    expect(await copy.json()).toEqual(JSON.parse(THING));
+    expect(copy.headers.get('content-type')).toBe('application/json');
+  });
+
+  it('re-sends a stream body on retry (a stream is read once, so a copy went out first)', async () => {
+    server.script({ status: 503 }, { status: 200, body: THING });
+    const body = new Blob(['{"name":"box"}']).stream();
+    const { data } = await client.raw.POST('/things', {
+      body: { name: 'box' },
+      bodySerializer: () => body as unknown as string,
+      params: { header: { 'Idempotency-Key': 'k-1' } },
+      duplex: 'half',
+    } as never);
+    expect(data).toEqual(JSON.parse(THING));
+    expect(server.received.map((request) => request.body)).toEqual(['{"name":"box"}', '{"name":"box"}']);
+  });
 });
