@@ -17,14 +17,9 @@ export class SdkError extends Error {
     this.attempts = context.attempts;
   }
 
+  /** Name, message and every field of the error (a subclass's too); never the cause, which may hold raw data. */
   toJSON(): Record<string, unknown> {
-    const { name, message } = this;
-    return { name, message, ...this.fields() };
-  }
-
-  /** What toJSON shows beside name and message; subclasses add their own. */
-  protected fields(): Record<string, unknown> {
-    return { api: this.api, operation: this.operation, attempts: this.attempts };
+    return { name: this.name, message: this.message, ...(this as object) };
   }
 }
 
@@ -71,11 +66,6 @@ export class ApiError extends SdkError {
     this.body = details.body;
     this.retryAfterMs = details.retryAfterMs;
   }
-
-  protected override fields(): Record<string, unknown> {
-    const { status, code, apiMessage, requestId, body, retryAfterMs } = this;
-    return { ...super.fields(), status, code, apiMessage, requestId, body, retryAfterMs };
-  }
 }
 
 /** The API answered with a success status, but the body is not what the contract promises (not JSON, empty, cut short). */
@@ -94,11 +84,6 @@ export class InvalidResponseError extends SdkError {
     this.requestId = details.requestId;
     this.bodySnippet = details.bodySnippet;
   }
-
-  protected override fields(): Record<string, unknown> {
-    const { status, contentType, requestId, bodySnippet } = this;
-    return { ...super.fields(), status, contentType, requestId, bodySnippet };
-  }
 }
 
 /** An attempt took longer than the configured timeout (the last one, when retries were allowed). */
@@ -108,10 +93,6 @@ export class TimeoutError extends SdkError {
   constructor(context: ErrorContext, timeoutMs: number) {
     super(`${context.api} ${context.operation}: no complete response within ${timeoutMs} ms (attempt ${context.attempts})`, context);
     this.timeoutMs = timeoutMs;
-  }
-
-  protected override fields(): Record<string, unknown> {
-    return { ...super.fields(), timeoutMs: this.timeoutMs };
   }
 }
 
@@ -130,9 +111,5 @@ export class DecodeError extends SdkError {
   constructor(context: ErrorContext, path: string, reason: string) {
     super(`${context.api} ${context.operation}: ${path ? `${path}: ` : ''}${reason}`, context);
     this.path = path;
-  }
-
-  protected override fields(): Record<string, unknown> {
-    return { ...super.fields(), path: this.path };
   }
 }

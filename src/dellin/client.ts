@@ -32,10 +32,6 @@ export class DellinApiError extends ApiError {
     this.name = 'DellinApiError';
     this.errors = errorItems(details.body);
   }
-
-  protected override fields(): Record<string, unknown> {
-    return { ...super.fields(), errors: this.errors };
-  }
 }
 
 /** The error list in any of the forms clients meet: an array of items, one string, or an object keyed by field. */
