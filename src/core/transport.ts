@@ -99,8 +99,8 @@ export class BufferedResponse extends (Response as new (body: null, init: Respon
     this.#decoded = decoded;
   }
 
-  get body(): ReadableStream<Uint8Array> | null {
-    return this.#bytes.byteLength > 0 ? new Blob([this.#bytes]).stream() : null;
+  get body(): Response['body'] {
+    return this.#bytes.byteLength > 0 ? new Response(this.#bytes).body : null;
   }
 
   async arrayBuffer(): Promise<ArrayBuffer> {
