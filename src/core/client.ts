@@ -36,13 +36,14 @@ export interface ApiDefinition {
   /** The key in redocly.yaml (`yandex-fleet`); starts every error message. */
   name: string;
   defaultBaseUrl: string;
-  authenticate: Authenticate;
+  /** Adds credentials that change (a login token) to each request; fixed ones go in `headers`. */
+  authenticate?: Authenticate;
   /** For an API with a login: renews the credentials after a 401 so the call can go once more. */
   reauthenticate?: Reauthenticate;
   /** Credential values to mask in every error and log line. */
   secrets: Array<string | undefined>;
   idempotencyHeader?: string;
-  /** Headers sent on every request (a language, a version). */
+  /** Headers sent on every request (a fixed credential, a language, a version). */
   headers?: Record<string, string>;
   /**
    * Reads the API's own error code, message and request id out of a parsed error body; `status`, for an error reported

@@ -35,7 +35,7 @@ export type Logger = (event: LogEvent) => void;
 export interface TransportConfig {
   api: string;
   fetch: FetchLike;
-  authenticate: Authenticate;
+  authenticate: Authenticate | undefined;
   reauthenticate: Reauthenticate | undefined;
   /** The header that makes a request safe to repeat (`Idempotency-Key`, `X-Idempotency-Token`), when the API has one. */
   idempotencyHeader: string | undefined;
@@ -134,7 +134,7 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
   const state: CallState = { operation: policy.operation ?? '', attempts: 0 };
 
   async function send(request: Request, init?: RequestInit): Promise<Response> {
-    const authenticating = config.authenticate(request);
+    const authenticating = config.authenticate?.(request);
     if (authenticating) await authenticating;
     const method = request.method;
     state.operation ||= `${method} ${new URL(request.url).pathname}`;
@@ -202,7 +202,7 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
       // A 401 was not acted on: after the API renews the credentials, the same request goes once more, unsafe or not.
       if (status === 401 && !renewed && config.reauthenticate && (await config.reauthenticate(request))) {
         renewed = true;
-        await config.authenticate(request);
+        await config.authenticate?.(request);
         log({ level: 'warn', message: `${summary}; credentials renewed, sending again`, status, durationMs });
         retry -= 1;
         continue;

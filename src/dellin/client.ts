@@ -100,7 +100,6 @@ export function createDellinClient(options: DellinClientOptions) {
       name: 'dellin',
       defaultBaseUrl: DELLIN_BASE_URL,
       secrets: [appkey, login, password, sessionID],
-      authenticate: () => {}, // credentials are in the body
       failedInside: (body) => isPlainObject(body) && isPlainObject(body.metadata) && typeof body.metadata.status === 'number' && body.metadata.status !== 200,
       describeError: (body) => {
         const items = errorItems(body);

@@ -61,7 +61,6 @@ export function createDilovodClient(options: DilovodClientOptions) {
       name: 'dilovod',
       defaultBaseUrl: DILOVOD_BASE_URL,
       secrets: [key],
-      authenticate: () => {}, // the key is in the packet
       failedInside: (body) => isPlainObject(body) && (typeof body.error === 'string' || body.status === 'error'),
       describeError: (body) => {
         if (!isPlainObject(body)) return {};

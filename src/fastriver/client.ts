@@ -79,7 +79,7 @@ export function createFastriverClient(credentials: FastriverCredentials, options
   const definition = { name: 'fastriver', defaultBaseUrl: FASTRIVER_BASE_URL, secrets, describeError };
 
   // Login and refresh go through a client of their own: they must not wait for the token they are fetching.
-  const session = createApiClient<paths>({ ...definition, authenticate: () => {} }, options);
+  const session = createApiClient<paths>(definition, options);
   const keeper = createTokenKeeper({
     credentials,
     refreshBeforeMs: options.refreshBeforeMs ?? 60_000,

@@ -68,7 +68,7 @@ export function createTbankDeliveryClient(options: TbankDeliveryClientOptions) {
       defaultBaseUrl: options.sandbox ? TBANK_SANDBOX_URL : TBANK_SECURED_URL,
       secrets: [token],
       idempotencyHeader: 'Idempotency-Key',
-      authenticate: (request) => request.headers.set('Authorization', `Bearer ${token}`),
+      headers: { Authorization: `Bearer ${token}` },
       describeError: (body) => {
         const { errorCode, errorMessage, errorId } = body as Partial<TbankErrorBody>;
         return { code: errorCode, message: errorMessage, requestId: errorId };

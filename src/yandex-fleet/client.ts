@@ -40,11 +40,7 @@ export function createYandexFleetClient(options: YandexFleetClientOptions) {
       defaultBaseUrl: YANDEX_FLEET_BASE_URL,
       secrets: [apiKey],
       idempotencyHeader: 'X-Idempotency-Token',
-      headers: { 'Accept-Language': language },
-      authenticate: (request) => {
-        request.headers.set('X-API-Key', apiKey);
-        request.headers.set('X-Client-ID', clientId);
-      },
+      headers: { 'Accept-Language': language, 'X-API-Key': apiKey, 'X-Client-ID': clientId },
       describeError: (body) => {
         const { code, message } = body as Partial<YandexFleetErrorBody>;
         return { code: typeof code === 'string' ? code : undefined, message: typeof message === 'string' ? message : undefined };
