@@ -72,10 +72,9 @@ export interface FetchResult<T> {
   response: Response;
 }
 
-/** What a wrapped call hands to openapi-fetch: the call's own fetch, and the signal of its first attempt. */
+/** What a wrapped call hands to openapi-fetch: the call's own fetch (its transport, with its own attempt count). */
 export interface CallInit {
   fetch: FetchLike;
-  signal: AbortSignal;
 }
 
 export interface ApiClient<Paths extends {}> {
@@ -115,13 +114,12 @@ export function createApiClient<Paths extends {}>(api: ApiDefinition, options: C
   });
 
   async function call<T>(operation: Operation, requestOptions: RequestOptions | undefined, send: (init: CallInit) => Promise<FetchResult<T>>): Promise<T> {
-    const firstAttempt = new AbortController();
-    const policy: CallPolicy = { operation: operation.name, readOnly: operation.readOnly, ...requestOptions, firstAttempt };
+    const policy: CallPolicy = { operation: operation.name, readOnly: operation.readOnly, ...requestOptions };
     const { fetch, state } = createCallFetch(transport, policy);
     const context = (): ErrorContext => ({ api: api.name, operation: state.operation, attempts: state.attempts });
     let result: FetchResult<T>;
     try {
-      result = await send({ fetch, signal: firstAttempt.signal });
+      result = await send({ fetch });
     } catch (error) {
       if (error instanceof SdkError) throw redacted(error);
       if (requestOptions?.signal?.aborted) throw error;

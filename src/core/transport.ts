@@ -54,11 +54,6 @@ export interface CallPolicy {
   signal?: AbortSignal;
   timeoutMs?: number;
   maxRetries?: number;
-  /**
-   * The controller whose signal the request was built with (a wrapper hands it to openapi-fetch): the first attempt
-   * then goes out as it is, and fetch need not wrap the request in another one just to attach a signal.
-   */
-  firstAttempt?: AbortController;
 }
 
 /** Filled in while the call runs, so the caller can describe what happened. */
@@ -161,8 +156,9 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
       const isLast = retry >= maxRetries;
       const mayRepeat = !isLast || (!renewed && config.reauthenticate !== undefined);
       // One controller per attempt, aborted by its timer or by the caller (cheaper than AbortSignal.timeout + any).
-      const first = state.attempts === 1 ? policy.firstAttempt : undefined;
-      const attempt = first ?? new AbortController();
+      // Its signal goes in fetch's init, not into the Request openapi-fetch builds: every Request made with a signal
+      // subscribes to it (measured ≈ 8 µs), and fetch copies the request with whichever signal it is given anyway.
+      const attempt = new AbortController();
       let outgoing: Request = mustClone && mayRepeat ? request.clone() : request;
       if (state.attempts > 1 && replayBody !== undefined && request.body !== null) outgoing = new Request(request, { body: replayBody });
       let timedOut = false;
@@ -176,7 +172,7 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
       let response: Response;
       let bytes: ArrayBuffer;
       try {
-        const sent = await config.fetch(outgoing, first ? init : { ...init, signal: attempt.signal });
+        const sent = await config.fetch(outgoing, { ...init, signal: attempt.signal });
         // Read the whole body inside the attempt: the timeout covers a slow body and a reset mid-body can be retried.
         bytes = await sent.arrayBuffer();
         response = new BufferedResponse(bytes, sent);

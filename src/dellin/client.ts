@@ -137,7 +137,6 @@ export function createDellinClient(options: DellinClientOptions) {
         body: body as never,
         bodySerializer: (value: unknown) => encodeXml(value, xmlShapes[xmlOperations[`${method}Xml`]?.request ?? '']?.root ?? 'request'),
         headers: { 'Content-Type': 'application/xml', Accept: 'application/xml' },
-        signal: init.signal,
         fetch: viaXml(method, init.fetch),
       });
     }) as Promise<R>;
