@@ -1,20 +1,14 @@
 // 1. Call overhead: each API's wrapper method vs bare openapi-fetch (same generated types, same request) vs raw fetch
 // with the same parsing, against a local keep-alive node:http server (its own process) answering the specs' examples.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { deepStrictEqual, ok } from 'node:assert/strict';
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import createClient from 'openapi-fetch';
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import { pathToFileURL } from 'node:url';
 import { projectRoot } from '../apis.ts';
-import { createYandexFleetClient } from '../../src/yandex-fleet/index.ts';
-import { createTbankDeliveryClient } from '../../src/tbank-delivery/index.ts';
-import { createFastriverClient } from '../../src/fastriver/index.ts';
-import { createDellinClient, type RequestDeliveryInput } from '../../src/dellin/index.ts';
-import { createDilovodClient } from '../../src/dilovod/index.ts';
-import { flatten } from '../../src/fastriver/jsonapi.ts';
-import { decodeXml, encodeXml } from '../../src/dellin/xml.ts';
-import { xmlOperations, xmlShapes } from '../../generated/dellin.xml.ts';
+import type { RequestDeliveryInput } from '../../src/dellin/index.ts';
 import type { paths as YandexFleetPaths } from '../../generated/yandex-fleet.ts';
 import type { paths as TbankPaths } from '../../generated/tbank-delivery.ts';
 import type { paths as FastriverPaths } from '../../generated/fastriver.ts';
@@ -59,7 +53,26 @@ function stopProcess(child: ChildProcess): Promise<void> {
   });
 }
 
-function groups(baseUrl: string): Group[] {
+/**
+ * The clients as users run them: compiled by `npm run build` (tsc) into dist/, not the TypeScript sources through tsx,
+ * whose transform adds a `__name(…)` call to every function made at run time (a few µs per call here).
+ */
+async function loadBuilt() {
+  execFileSync(process.execPath, ['--import', 'tsx', resolve(projectRoot, 'scripts/build.ts')], { cwd: projectRoot, stdio: 'ignore' });
+  const built = (path: string): Promise<unknown> => import(pathToFileURL(resolve(projectRoot, 'dist', path)).href);
+  return {
+    ...((await built('src/yandex-fleet/index.js')) as typeof import('../../src/yandex-fleet/index.ts')),
+    ...((await built('src/tbank-delivery/index.js')) as typeof import('../../src/tbank-delivery/index.ts')),
+    ...((await built('src/fastriver/index.js')) as typeof import('../../src/fastriver/index.ts')),
+    ...((await built('src/fastriver/jsonapi.js')) as typeof import('../../src/fastriver/jsonapi.ts')),
+    ...((await built('src/dellin/index.js')) as typeof import('../../src/dellin/index.ts')),
+    ...((await built('src/dilovod/index.js')) as typeof import('../../src/dilovod/index.ts')),
+    ...((await built('generated/dellin.xml.js')) as typeof import('../../generated/dellin.xml.ts')),
+  };
+}
+
+function groups(baseUrl: string, built: Awaited<ReturnType<typeof loadBuilt>>): Group[] {
+  const { createYandexFleetClient, createTbankDeliveryClient, createFastriverClient, flatten, createDellinClient, decodeXml, encodeXml, xmlOperations, xmlShapes, createDilovodClient } = built;
   const f = callFixtures();
   let sink: unknown;
   const keep = (value: unknown) => {
@@ -304,7 +317,8 @@ export async function callOverhead(settings: RunSettings): Promise<Section> {
   const targets: Target[] = [];
   const summary: string[][] = [];
   try {
-    for (const group of groups(url)) {
+    const built = await loadBuilt();
+    for (const group of groups(url, built)) {
       await check(group, fixtures);
       settings.log(`call overhead: ${group.api} ${group.method} (${group.variants.length} variants × ${options.rounds} rounds)`);
       const result = await compare(group.variants, options);
@@ -347,7 +361,7 @@ export async function callOverhead(settings: RunSettings): Promise<Section> {
   return {
     title: '1. Call overhead',
     method: [
-      `One representative method per API against a local node:http server on 127.0.0.1 (keep-alive, ${inProcess ? 'in this process' : 'in a child process'}) that answers each request with the spec's first success example (Dellin XML: \`RequestDeliveryResultXml\`). Every client is built once, outside the timed loop; all variants share Node's global fetch (undici) and its keep-alive pool; calls are sequential (one in flight).`,
+      `One representative method per API against a local node:http server on 127.0.0.1 (keep-alive, ${inProcess ? 'in this process' : 'in a child process'}) that answers each request with the spec's first success example (Dellin XML: \`RequestDeliveryResultXml\`). The wrappers (and \`flatten\`, \`encodeXml\`/\`decodeXml\`) are the compiled dist/ that \`npm run build\` makes, which is what an installed package runs (not the sources through tsx). Every client is built once, outside the timed loop; all variants share Node's global fetch (undici) and its keep-alive pool; calls are sequential (one in flight).`,
       '`openapi-fetch` is `createClient<paths>` over the same generated types, sending the same request (same headers, same body); `raw fetch` is `fetch` + `JSON.parse(await response.text())` (Dellin XML: fast-xml-parser `XMLBuilder`/`XMLParser`, default options).',
       'Fastriver: the wrapper also flattens the JSON:API document (`flatten` from src/fastriver/jsonapi.ts), so the like-for-like baselines are `openapi-fetch + flatten` and `raw fetch + flatten`; the targets are judged on those. Its client is made with `{ token }` (no login).',
       'Dellin XML: the wrapper also validates the XML, types numbers from the spec\'s shapes (generated/dellin.xml.ts) and drops DTDs, which plain fast-xml-parser does not; `raw fetch + encodeXml/decodeXml` (the project\'s codec without the wrapper) is shown to separate codec cost from wrapper cost.',

@@ -1,5 +1,6 @@
 // The one request path every call takes: credentials, per-attempt timeout, retries with backoff, logging.
 // openapi-fetch builds the Request; this function is its `fetch`.
+import { clearDeadline, startDeadline } from './deadlines.ts';
 import { NetworkError, TimeoutError, type ErrorContext } from './errors.ts';
 import type { Redactor } from './redact.ts';
 import { backoffDelay, isRetryableStatus, isSafeToRepeat, parseRetryAfter, sleep, type RetryPolicy } from './retry.ts';
@@ -155,17 +156,17 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
       state.attempts += 1;
       const isLast = retry >= maxRetries;
       const mayRepeat = !isLast || (!renewed && config.reauthenticate !== undefined);
-      // One controller per attempt, aborted by its timer or by the caller (cheaper than AbortSignal.timeout + any).
+      // One controller per attempt, aborted at its deadline or by the caller (cheaper than AbortSignal.timeout + any).
       // Its signal goes in fetch's init, not into the Request openapi-fetch builds: every Request made with a signal
       // subscribes to it (measured ≈ 8 µs), and fetch copies the request with whichever signal it is given anyway.
       const attempt = new AbortController();
       let outgoing: Request = mustClone && mayRepeat ? request.clone() : request;
       if (state.attempts > 1 && replayBody !== undefined && request.body !== null) outgoing = new Request(request, { body: replayBody });
       let timedOut = false;
-      const timer = setTimeout(() => {
+      const deadline = startDeadline(timeoutMs, () => {
         timedOut = true;
         attempt.abort();
-      }, timeoutMs);
+      });
       const onCallerAbort = () => attempt.abort(callerSignal?.reason);
       callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
       const started = performance.now();
@@ -188,7 +189,7 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
         await sleep(retryInMs, callerSignal);
         continue;
       } finally {
-        clearTimeout(timer);
+        clearDeadline(deadline);
         callerSignal?.removeEventListener('abort', onCallerAbort);
       }
 
