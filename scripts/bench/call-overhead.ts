@@ -1,12 +1,11 @@
 // 1. Call overhead: each API's wrapper method vs bare openapi-fetch (same generated types, same request) vs raw fetch
 // with the same parsing, against a local keep-alive node:http server (its own process) answering the specs' examples.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { deepStrictEqual, ok } from 'node:assert/strict';
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import createClient from 'openapi-fetch';
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
-import { pathToFileURL } from 'node:url';
 import { projectRoot } from '../apis.ts';
 import type { RequestDeliveryInput } from '../../src/dellin/index.ts';
 import type { paths as YandexFleetPaths } from '../../generated/yandex-fleet.ts';
@@ -14,6 +13,7 @@ import type { paths as TbankPaths } from '../../generated/tbank-delivery.ts';
 import type { paths as FastriverPaths } from '../../generated/fastriver.ts';
 import type { paths as DellinPaths } from '../../generated/dellin.ts';
 import type { paths as DilovodPaths } from '../../generated/dilovod.ts';
+import { loadBuilt } from './built.ts';
 import { callFixtures } from './fixtures.ts';
 import { compare, formatNs, formatRatio, formatRatioSpread, formatSpread, type RunSettings, type Section, type Table, type Target, type Variant } from './stats.ts';
 
@@ -51,24 +51,6 @@ function stopProcess(child: ChildProcess): Promise<void> {
     child.once('exit', () => resolveStop());
     child.kill('SIGTERM');
   });
-}
-
-/**
- * The clients as users run them: compiled by `npm run build` (tsc) into dist/, not the TypeScript sources through tsx,
- * whose transform adds a `__name(…)` call to every function made at run time (a few µs per call here).
- */
-async function loadBuilt() {
-  execFileSync(process.execPath, ['--import', 'tsx', resolve(projectRoot, 'scripts/build.ts')], { cwd: projectRoot, stdio: 'ignore' });
-  const built = (path: string): Promise<unknown> => import(pathToFileURL(resolve(projectRoot, 'dist', path)).href);
-  return {
-    ...((await built('src/yandex-fleet/index.js')) as typeof import('../../src/yandex-fleet/index.ts')),
-    ...((await built('src/tbank-delivery/index.js')) as typeof import('../../src/tbank-delivery/index.ts')),
-    ...((await built('src/fastriver/index.js')) as typeof import('../../src/fastriver/index.ts')),
-    ...((await built('src/fastriver/jsonapi.js')) as typeof import('../../src/fastriver/jsonapi.ts')),
-    ...((await built('src/dellin/index.js')) as typeof import('../../src/dellin/index.ts')),
-    ...((await built('src/dilovod/index.js')) as typeof import('../../src/dilovod/index.ts')),
-    ...((await built('generated/dellin.xml.js')) as typeof import('../../generated/dellin.xml.ts')),
-  };
 }
 
 function groups(baseUrl: string, built: Awaited<ReturnType<typeof loadBuilt>>): Group[] {

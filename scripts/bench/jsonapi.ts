@@ -2,7 +2,7 @@
 import { deepStrictEqual, ok } from 'node:assert/strict';
 import { Jsona } from 'jsona';
 import * as kitsuCore from 'kitsu-core';
-import { flatten } from '../../src/fastriver/jsonapi.ts';
+import { loadBuilt } from './built.ts';
 import { componentExample } from './fixtures.ts';
 import { compare, formatNs, formatRatio, formatRatioSpread, formatSpread, type RunSettings, type Section, type Table, type Target, type Variant } from './stats.ts';
 
@@ -94,6 +94,7 @@ const direct = (relationship: Loose | undefined) => relationship;
 const kitsuData = (relationship: Loose | undefined) => relationship?.data as Loose | Loose[] | undefined;
 
 export async function jsonApi(settings: RunSettings): Promise<Section> {
+  const { flatten } = await loadBuilt();
   const sizes = [20, 1000];
   const jsona = new Jsona();
   const tables: Table[] = [];

@@ -3,8 +3,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { ok } from 'node:assert/strict';
 import xml2js from 'xml2js';
-import { decodeXml, encodeXml } from '../../src/dellin/xml.ts';
-import { xmlOperations, xmlShapes } from '../../generated/dellin.xml.ts';
+import { loadBuilt } from './built.ts';
 import { componentExample } from './fixtures.ts';
 import { compare, formatNs, formatRatio, formatRatioSpread, formatSpread, type RunSettings, type Section, type Target, type Variant } from './stats.ts';
 
@@ -16,6 +15,7 @@ const JSON_STRINGIFY = 'JSON.stringify (floor)';
 const JSON_PARSE = 'JSON.parse (floor)';
 
 export async function xml(settings: RunSettings): Promise<Section> {
+  const { decodeXml, encodeXml, xmlOperations, xmlShapes } = await loadBuilt();
   const operation = xmlOperations.requestDeliveryXml;
   const requestShape = xmlShapes[operation?.request ?? ''];
   const responseShape = xmlShapes[operation?.responses['200'] ?? ''];
