@@ -145,23 +145,24 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
     const url = () => config.redactor.text(request.url);
     const log = (event: Omit<LogEvent, 'api' | 'operation' | 'method' | 'url' | 'attempt'>) =>
       config.logger?.({ ...event, api: config.api, operation: state.operation, method, url: url(), attempt: state.attempts });
-    // A body that can be sent again (a string, bytes, a Blob, form data) is; a stream can be read once, so a clone
-    // of the request goes out instead while it may still be needed.
-    const replayBody = request instanceof ReplayableRequest && !(request.replayBody instanceof ReadableStream) ? request.replayBody : undefined;
-    const mustClone = request.body !== null && replayBody === undefined;
+    const replayBody = request instanceof ReplayableRequest && isReplayable(request.replayBody) ? request.replayBody : undefined;
+    /** The request itself, or a fresh copy when its body has been (or may yet need to be) sent already. */
+    const outgoing = (mayRepeat: boolean): Request => {
+      if (request.body === null) return request;
+      if (replayBody !== undefined) return state.attempts > 1 ? new Request(request, { body: replayBody }) : request;
+      return mayRepeat ? request.clone() : request;
+    };
 
     let renewed = false; // credentials are renewed at most once per call
     for (let retry = 0; ; retry++) {
       callerSignal?.throwIfAborted();
       state.attempts += 1;
       const isLast = retry >= maxRetries;
-      const mayRepeat = !isLast || (!renewed && config.reauthenticate !== undefined);
       // One controller per attempt, aborted at its deadline or by the caller (cheaper than AbortSignal.timeout + any).
       // Its signal goes in fetch's init, not into the Request openapi-fetch builds: every Request made with a signal
       // subscribes to it (measured ≈ 8 µs), and fetch copies the request with whichever signal it is given anyway.
       const attempt = new AbortController();
-      let outgoing: Request = mustClone && mayRepeat ? request.clone() : request;
-      if (state.attempts > 1 && replayBody !== undefined && request.body !== null) outgoing = new Request(request, { body: replayBody });
+      const sending = outgoing(!isLast || (!renewed && config.reauthenticate !== undefined));
       let timedOut = false;
       const deadline = startDeadline(timeoutMs, () => {
         timedOut = true;
@@ -173,7 +174,7 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
       let response: Response;
       let bytes: ArrayBuffer;
       try {
-        const sent = await config.fetch(outgoing, { ...init, signal: attempt.signal });
+        const sent = await config.fetch(sending, { ...init, signal: attempt.signal });
         // Read the whole body inside the attempt: the timeout covers a slow body and a reset mid-body can be retried.
         bytes = await sent.arrayBuffer();
         response = new BufferedResponse(bytes, sent);
@@ -220,6 +221,14 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
   }
 
   return { fetch: send, state };
+}
+
+/**
+ * Bodies that read the same each time and keep their Content-Type: sent again as they were built. A stream reads once,
+ * and form data gets a new multipart boundary each time it is read, so those go out as clones while a repeat may follow.
+ */
+function isReplayable(body: RequestInit['body']): body is Exclude<RequestInit['body'], FormData | ReadableStream | null | undefined> {
+  return typeof body === 'string' || body instanceof Blob || body instanceof URLSearchParams || body instanceof ArrayBuffer || ArrayBuffer.isView(body);
 }
 
 function describeNetworkFailure(error: unknown): string {

@@ -275,6 +275,20 @@ describe('raw client', () => {
     expect(copy.headers.get('content-type')).toBe('application/json');
   });
 
+  it('re-sends form data on retry with a multipart boundary that matches its body', async () => {
+    server.script({ status: 503 }, { status: 200, body: THING });
+    const form = new FormData();
+    form.append('name', 'box');
+    await client.raw.POST('/things', { body: { name: 'box' }, bodySerializer: () => form as unknown as string, params: { header: { 'Idempotency-Key': 'k-2' } } });
+    expect(server.received).toHaveLength(2);
+    for (const request of server.received) {
+      const boundary = /boundary=(.+)$/.exec(String(request.headers['content-type']))?.[1];
+      expect(boundary).toBeTruthy();
+      expect(request.body).toContain(`--${boundary}`);
+      expect(request.body).toContain('name="name"');
+    }
+  });
+
   it('re-sends a stream body on retry (a stream is read once, so a copy went out first)', async () => {
     server.script({ status: 503 }, { status: 200, body: THING });
     const body = new Blob(['{"name":"box"}']).stream();
