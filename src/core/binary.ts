@@ -1,6 +1,7 @@
 // Files going up (multipart parts) and coming down (binary bodies): the same for every API that exchanges documents.
 // Kept out of createApiClient, so an API without files does not carry it.
-import type { ApiClient, CallInit, FetchResult, Operation, RequestOptions } from './client.ts';
+import type { ApiClient, FetchResult, Operation, RequestOptions } from './client.ts';
+import type { FetchLike } from './transport.ts';
 
 /** What an upload accepts: a Blob or File, bytes (Buffer, Uint8Array, ArrayBuffer), or a stream (Node Readable, web ReadableStream). */
 export type BinaryContent = Blob | ArrayBuffer | ArrayBufferView | AsyncIterable<Uint8Array | string>;
@@ -57,11 +58,11 @@ export async function download(
   api: Pick<ApiClient<{}>, 'call'>,
   operation: Operation,
   options: RequestOptions | undefined,
-  send: (init: CallInit) => Promise<FetchResult<ArrayBuffer>>,
+  send: (fetch: FetchLike) => Promise<FetchResult<ArrayBuffer>>,
 ): Promise<DownloadedFile> {
   let headers = new Headers();
-  const body = await api.call(operation, options, async (init) => {
-    const result = await send(init);
+  const body = await api.call(operation, options, async (fetch) => {
+    const result = await send(fetch);
     headers = result.response.headers;
     return result;
   });

@@ -72,16 +72,11 @@ export interface FetchResult<T> {
   response: Response;
 }
 
-/** What a wrapped call hands to openapi-fetch: the call's own fetch (its transport, with its own attempt count). */
-export interface CallInit {
-  fetch: FetchLike;
-}
-
 export interface ApiClient<Paths extends {}> {
   /** The typed openapi-fetch client, with the same auth, retries, timeouts and logging, for anything not wrapped. */
   raw: Client<Paths>;
-  /** Runs one wrapped operation; `send` makes the openapi-fetch call with `init` spread into its options. */
-  call<T>(operation: Operation, options: RequestOptions | undefined, send: (init: CallInit) => Promise<FetchResult<T>>): Promise<T>;
+  /** Runs one wrapped operation; `send` makes the openapi-fetch call with the given `fetch` (the call's own transport). */
+  call<T>(operation: Operation, options: RequestOptions | undefined, send: (fetch: FetchLike) => Promise<FetchResult<T>>): Promise<T>;
   /** The caller's idempotency key, or a fresh one: take it once per logical call, before the first attempt. */
   idempotencyKey(options?: RequestOptions): string;
   redactor: Redactor;
@@ -113,13 +108,13 @@ export function createApiClient<Paths extends {}>(api: ApiDefinition, options: C
     fetch: (request: Request, init?: RequestInit) => createCallFetch(transport).fetch(request, init),
   });
 
-  async function call<T>(operation: Operation, requestOptions: RequestOptions | undefined, send: (init: CallInit) => Promise<FetchResult<T>>): Promise<T> {
+  async function call<T>(operation: Operation, requestOptions: RequestOptions | undefined, send: (fetch: FetchLike) => Promise<FetchResult<T>>): Promise<T> {
     const policy: CallPolicy = { operation: operation.name, readOnly: operation.readOnly, ...requestOptions };
     const { fetch, state } = createCallFetch(transport, policy);
     const context = (): ErrorContext => ({ api: api.name, operation: state.operation, attempts: state.attempts });
     let result: FetchResult<T>;
     try {
-      result = await send({ fetch });
+      result = await send(fetch);
     } catch (error) {
       if (error instanceof SdkError) throw redacted(error);
       if (requestOptions?.signal?.aborted) throw error;

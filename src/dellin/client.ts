@@ -131,13 +131,13 @@ export function createDellinClient(options: DellinClientOptions) {
     };
 
   function post<R>(method: Method, body: Record<string, unknown>, requestOptions?: RequestOptions, readOnly = false): Promise<R> {
-    return api.call({ name: method, readOnly }, requestOptions, (init) => {
-      if (format === 'json') return api.raw.POST(`${METHODS[method]}.json` as Path, { body: body as never, ...init });
+    return api.call({ name: method, readOnly }, requestOptions, (fetch) => {
+      if (format === 'json') return api.raw.POST(`${METHODS[method]}.json` as Path, { body: body as never, fetch });
       return api.raw.POST(`${METHODS[method]}.xml` as Path, {
         body: body as never,
         bodySerializer: (value: unknown) => encodeXml(value, xmlShapes[xmlOperations[`${method}Xml`]?.request ?? '']?.root ?? 'request'),
         headers: { 'Content-Type': 'application/xml', Accept: 'application/xml' },
-        fetch: viaXml(method, init.fetch),
+        fetch: viaXml(method, fetch),
       });
     }) as Promise<R>;
   }

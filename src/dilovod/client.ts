@@ -79,12 +79,12 @@ export function createDilovodClient(options: DilovodClientOptions) {
     const packet = { version, key, ...(clientID ? { clientID } : {}), action, params };
     return queue(
       () =>
-        api.call({ name: action, readOnly: READS.has(action) }, requestOptions, (init) =>
+        api.call({ name: action, readOnly: READS.has(action) }, requestOptions, (fetch) =>
           api.raw.POST('/', {
             body: { packet: JSON.stringify(packet) },
             headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
             bodySerializer: (body) => new URLSearchParams(body).toString(),
-            ...init,
+            fetch,
           }),
         ) as Promise<R>,
       requestOptions?.signal,

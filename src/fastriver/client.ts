@@ -5,9 +5,9 @@ import {
   download,
   toBlob,
   type BinaryContent,
-  type CallInit,
   type ClientOptions,
   type DownloadedFile,
+  type FetchLike,
   type FetchResult,
   type Operation,
   type RequestOptions,
@@ -89,15 +89,15 @@ export function createFastriverClient(credentials: FastriverCredentials, options
       api.redactor.add(token);
     },
     source: {
-      login: (body) => session.call({ name: 'login' }, undefined, (init) => session.raw.POST('/authentications', { body, ...init })),
+      login: (body) => session.call({ name: 'login' }, undefined, (fetch) => session.raw.POST('/authentications', { body, fetch })),
       refresh: (token) =>
-        session.call({ name: 'refreshToken', readOnly: true }, undefined, (init) => session.raw.GET('/authentications', { headers: { Authorization: `Bearer ${token}` }, ...init })),
+        session.call({ name: 'refreshToken', readOnly: true }, undefined, (fetch) => session.raw.GET('/authentications', { headers: { Authorization: `Bearer ${token}` }, fetch })),
     },
   });
   const api = createApiClient<paths>({ ...definition, authenticate: keeper.authenticate, reauthenticate: keeper.reauthenticate }, options);
 
   /** Runs an operation answering a JSON:API document and flattens it. */
-  const document = async <T>(operation: Operation, requestOptions: RequestOptions | undefined, send: (init: CallInit) => Promise<FetchResult<unknown>>) =>
+  const document = async <T>(operation: Operation, requestOptions: RequestOptions | undefined, send: (fetch: FetchLike) => Promise<FetchResult<unknown>>) =>
     flatten<T>((await api.call(operation, requestOptions, send)) as Parameters<typeof flatten>[0]);
   const one = async <T>(...args: Parameters<typeof document>) => (await document<T>(...args)).data;
   const many = async <T>(...args: Parameters<typeof document>): Promise<Page<T>> => {
@@ -112,7 +112,7 @@ export function createFastriverClient(credentials: FastriverCredentials, options
     /** One page (20 requests) matching the filters, with the total over all pages. */
     list(filter: DeliveryRequestFilter = {}, page: { page?: number } & RequestOptions = {}): Promise<Page<FlatDeliveryRequest>> {
       const { page: number = 1, ...requestOptions } = page;
-      return many({ name: 'listDeliveryRequests' }, requestOptions, (init) => api.raw.GET('/delivery_requests', { params: { query: { filter, page: number } }, ...init }));
+      return many({ name: 'listDeliveryRequests' }, requestOptions, (fetch) => api.raw.GET('/delivery_requests', { params: { query: { filter, page: number } }, fetch }));
     },
 
     /** Every request matching the filters, page by page (20 per page), until `meta.total` is reached. */
@@ -128,54 +128,54 @@ export function createFastriverClient(credentials: FastriverCredentials, options
 
     /** The request with its deliveries and time interval resolved. */
     get(uuid: string, options?: RequestOptions): Promise<FlatDeliveryRequest> {
-      return one({ name: 'getDeliveryRequest' }, options, (init) => api.raw.GET('/delivery_requests/{uuid}', { ...byUuid(uuid), ...init }));
+      return one({ name: 'getDeliveryRequest' }, options, (fetch) => api.raw.GET('/delivery_requests/{uuid}', { ...byUuid(uuid), fetch }));
     },
 
     /** Creates a request from plain attributes. Not retried: the API takes no idempotency key. */
     create(attributes: DeliveryRequestInput, options?: RequestOptions): Promise<FlatDeliveryRequest> {
-      return one({ name: 'createDeliveryRequest' }, options, (init) => api.raw.POST('/delivery_requests', { body: withAttributes(attributes), ...init }));
+      return one({ name: 'createDeliveryRequest' }, options, (fetch) => api.raw.POST('/delivery_requests', { body: withAttributes(attributes), fetch }));
     },
 
     /** Changes only the attributes given (PATCH). */
     update(uuid: string, attributes: Partial<DeliveryRequestInput>, options?: RequestOptions): Promise<FlatDeliveryRequest> {
-      return one({ name: 'updateDeliveryRequest' }, options, (init) =>
-        api.raw.PATCH('/delivery_requests/{uuid}', { ...byUuid(uuid), body: withAttributes(attributes as DeliveryRequestInput), ...init }),
+      return one({ name: 'updateDeliveryRequest' }, options, (fetch) =>
+        api.raw.PATCH('/delivery_requests/{uuid}', { ...byUuid(uuid), body: withAttributes(attributes as DeliveryRequestInput), fetch }),
       );
     },
 
     /** Cancels the request (DELETE with a reason), possible until it is executed. */
     cancel(uuid: string, attributes: CancelAttributes, options?: RequestOptions): Promise<FlatDeliveryRequest> {
-      return one({ name: 'cancelDeliveryRequest' }, options, (init) => api.raw.DELETE('/delivery_requests/{uuid}', { ...byUuid(uuid), body: withAttributes(attributes), ...init }));
+      return one({ name: 'cancelDeliveryRequest' }, options, (fetch) => api.raw.DELETE('/delivery_requests/{uuid}', { ...byUuid(uuid), body: withAttributes(attributes), fetch }));
     },
 
     /** Confirms an executed request: the partner has checked the photos and documents. */
     confirm(uuid: string, options?: RequestOptions): Promise<FlatDeliveryRequest> {
-      return one({ name: 'confirmDeliveryRequest' }, options, (init) => api.raw.PATCH('/delivery_requests/{uuid}/confirm', { ...byUuid(uuid), ...init }));
+      return one({ name: 'confirmDeliveryRequest' }, options, (fetch) => api.raw.PATCH('/delivery_requests/{uuid}/confirm', { ...byUuid(uuid), fetch }));
     },
 
     /** Rejects an executed request, with the reason. */
     reject(uuid: string, attributes: RejectAttributes, options?: RequestOptions): Promise<FlatDeliveryRequest> {
-      return one({ name: 'rejectDeliveryRequest' }, options, (init) =>
-        api.raw.PATCH('/delivery_requests/{uuid}/reject', { ...byUuid(uuid), body: withAttributes(attributes), ...init }),
+      return one({ name: 'rejectDeliveryRequest' }, options, (fetch) =>
+        api.raw.PATCH('/delivery_requests/{uuid}/reject', { ...byUuid(uuid), body: withAttributes(attributes), fetch }),
       );
     },
 
     /** Tells Fastriver the client asks to be called. 405 when the request's state forbids it. Not retried. */
     async callPlease(uuid: string, options?: RequestOptions): Promise<void> {
-      await api.call({ name: 'callPlease', emptyBodyAllowed: true }, options, (init) => api.raw.POST('/delivery_requests/{uuid}/call_please', { ...byUuid(uuid), ...init }));
+      await api.call({ name: 'callPlease', emptyBodyAllowed: true }, options, (fetch) => api.raw.POST('/delivery_requests/{uuid}/call_please', { ...byUuid(uuid), fetch }));
     },
 
     /** Moves the meeting (partners delivering in their own app; API v2). Not retried. */
     transferDelivery(uuid: string, body: TransferDeliveryRequest, options?: RequestOptions): Promise<FlatDeliveryRequest> {
-      return one({ name: 'transferDelivery' }, options, (init) =>
-        api.raw.POST('/delivery_requests/{uuid}/transfer_delivery', { params: { path: { uuid }, header: { 'X-API-VERSION': 'v2' } }, body, ...init }),
+      return one({ name: 'transferDelivery' }, options, (fetch) =>
+        api.raw.POST('/delivery_requests/{uuid}/transfer_delivery', { params: { path: { uuid }, header: { 'X-API-VERSION': 'v2' } }, body, fetch }),
       );
     },
 
     /** Completes the meeting (partners delivering in their own app; API v2). Not retried. */
     completeDelivery(uuid: string, body: CompleteDeliveryRequest = {}, options?: RequestOptions): Promise<FlatDeliveryRequest> {
-      return one({ name: 'completeDelivery' }, options, (init) =>
-        api.raw.POST('/delivery_requests/{uuid}/complete_delivery', { params: { path: { uuid }, header: { 'X-API-VERSION': 'v2' } }, body, ...init }),
+      return one({ name: 'completeDelivery' }, options, (fetch) =>
+        api.raw.POST('/delivery_requests/{uuid}/complete_delivery', { params: { path: { uuid }, header: { 'X-API-VERSION': 'v2' } }, body, fetch }),
       );
     },
 
@@ -193,14 +193,14 @@ export function createFastriverClient(credentials: FastriverCredentials, options
   };
 
   function timeIntervals(uuid: string, query: RequestTimeIntervalsQuery = {}, { version = 1, ...options }: RequestOptions & { version?: Version } = {}) {
-    return one({ name: 'getDeliveryRequestTimeIntervals' }, options, (init) =>
-      api.raw.GET('/delivery_requests/{uuid}/time_intervals', { params: { path: { uuid }, query, header: { 'X-API-VERSION': apiVersion(version) } }, ...init }),
+    return one({ name: 'getDeliveryRequestTimeIntervals' }, options, (fetch) =>
+      api.raw.GET('/delivery_requests/{uuid}/time_intervals', { params: { path: { uuid }, query, header: { 'X-API-VERSION': apiVersion(version) } }, fetch }),
     );
   }
 
   function checkTimeIntervals(query: TimeIntervalsQuery, { version = 1, ...options }: RequestOptions & { version?: Version } = {}) {
-    return one({ name: 'getTimeIntervals' }, options, (init) =>
-      api.raw.GET('/delivery_requests/time_intervals', { params: { query, header: { 'X-API-VERSION': apiVersion(version) } }, ...init }),
+    return one({ name: 'getTimeIntervals' }, options, (fetch) =>
+      api.raw.GET('/delivery_requests/time_intervals', { params: { query, header: { 'X-API-VERSION': apiVersion(version) } }, fetch }),
     );
   }
 
@@ -209,7 +209,7 @@ export function createFastriverClient(credentials: FastriverCredentials, options
     async upload(uuid: string, input: { file: BinaryContent; filename?: string; external_id?: string }, options?: RequestOptions): Promise<FlatPackageDocument> {
       const filename = input.filename ?? 'document.pdf';
       const body = { file: await toBlob(input.file, filename), external_id: input.external_id };
-      return one({ name: 'uploadDeliveryRequestDocument' }, options, (init) =>
+      return one({ name: 'uploadDeliveryRequestDocument' }, options, (fetch) =>
         api.raw.POST('/delivery_requests/{uuid}/document', {
           ...byUuid(uuid),
           body,
@@ -219,32 +219,32 @@ export function createFastriverClient(credentials: FastriverCredentials, options
             if (parts.external_id !== undefined) form.append('external_id', parts.external_id);
             return form;
           },
-          ...init,
+          fetch,
         }),
       );
     },
     /** The forms uploaded for a request. */
     list(deliveryRequestUuid: string, options?: RequestOptions): Promise<Page<FlatPackageDocument>> {
-      return many({ name: 'listPackageDocuments' }, options, (init) =>
-        api.raw.GET('/package_documents', { params: { query: { filter: { delivery_request_uuid: deliveryRequestUuid } } }, ...init }),
+      return many({ name: 'listPackageDocuments' }, options, (fetch) =>
+        api.raw.GET('/package_documents', { params: { query: { filter: { delivery_request_uuid: deliveryRequestUuid } } }, fetch }),
       );
     },
     get(id: number, options?: RequestOptions): Promise<FlatPackageDocument> {
-      return one({ name: 'getPackageDocument' }, options, (init) => api.raw.GET('/package_documents/{id}', { params: { path: { id } }, ...init }));
+      return one({ name: 'getPackageDocument' }, options, (fetch) => api.raw.GET('/package_documents/{id}', { params: { path: { id } }, fetch }));
     },
     async delete(id: number, options?: RequestOptions): Promise<void> {
-      await api.call({ name: 'deletePackageDocument', emptyBodyAllowed: true }, options, (init) => api.raw.DELETE('/package_documents/{id}', { params: { path: { id } }, ...init }));
+      await api.call({ name: 'deletePackageDocument', emptyBodyAllowed: true }, options, (fetch) => api.raw.DELETE('/package_documents/{id}', { params: { path: { id } }, fetch }));
     },
   };
 
   const photos = {
     /** A photo of the meeting: the image bytes, full size, `medium` or `thumb`. */
     download(uuid: string, id: string, { versionKind, ...options }: RequestOptions & { versionKind?: 'medium' | 'thumb' } = {}): Promise<DownloadedFile> {
-      return download(api, { name: 'getDeliveryPhoto' }, options, (init) =>
+      return download(api, { name: 'getDeliveryPhoto' }, options, (fetch) =>
         api.raw.GET('/delivery_requests/{uuid}/delivery_photos/{id}', {
           params: { path: { uuid, id }, query: versionKind ? { version_kind: versionKind } : undefined },
           parseAs: 'arrayBuffer',
-          ...init,
+          fetch,
         }),
       );
     },
@@ -252,7 +252,7 @@ export function createFastriverClient(credentials: FastriverCredentials, options
 
   const list = <T>(name: string, path: '/products' | '/photo_types' | '/cancel_reasons' | '/reject_reasons' | '/failure_reasons' | '/delivery_request_statuses' | '/delivery_statuses') =>
     (options?: RequestOptions): Promise<T[]> =>
-      one({ name }, options, (init) => api.raw.GET(path, { ...init }));
+      one({ name }, options, (fetch) => api.raw.GET(path, { fetch }));
   const dictionaries = {
     products: list<Flat<Schemas['Product']>>('listProducts', '/products'),
     photoTypes: list<Flat<Schemas['PhotoType']>>('listPhotoTypes', '/photo_types'),
@@ -263,7 +263,7 @@ export function createFastriverClient(credentials: FastriverCredentials, options
     deliveryStatuses: list<Flat<Schemas['DeliveryStatusEntry']>>('listDeliveryStatuses', '/delivery_statuses'),
     /** The delivery cities; with coordinates, the city that serves that point. */
     cities(near?: { lat: number; lon: number }, options?: RequestOptions): Promise<Array<Flat<Schemas['City']>>> {
-      return one({ name: 'listCities' }, options, (init) => api.raw.GET('/cities', { params: { query: near ? { filter: near } : undefined }, ...init }));
+      return one({ name: 'listCities' }, options, (fetch) => api.raw.GET('/cities', { params: { query: near ? { filter: near } : undefined }, fetch }));
     },
   };
 
@@ -275,7 +275,7 @@ export function createFastriverClient(credentials: FastriverCredentials, options
     /** Ends the session; a later call logs in again (with credentials). */
     async logout(options?: RequestOptions): Promise<void> {
       if (keeper.current() === undefined) return;
-      await api.call({ name: 'logout', emptyBodyAllowed: true }, options, (init) => api.raw.DELETE('/authentications', { ...init }));
+      await api.call({ name: 'logout', emptyBodyAllowed: true }, options, (fetch) => api.raw.DELETE('/authentications', { fetch }));
       keeper.forget();
     },
   };

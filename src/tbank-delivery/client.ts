@@ -85,40 +85,40 @@ export function createTbankDeliveryClient(options: TbankDeliveryClientOptions) {
     /** Creates a task. An Idempotency-Key is generated once and re-sent on every retry; pass `idempotencyKey` (a uuid) to set it. */
     createTask(body: CreateTaskRequest, options?: RequestOptions): Promise<CreateTaskResult> {
       const key = api.idempotencyKey(options);
-      return api.call({ name: 'createTask' }, options, (init) =>
-        api.raw.POST('/api/v1/delivery/tasks', { body, params: { header: { 'Idempotency-Key': key } }, ...init }),
+      return api.call({ name: 'createTask' }, options, (fetch) =>
+        api.raw.POST('/api/v1/delivery/tasks', { body, params: { header: { 'Idempotency-Key': key } }, fetch }),
       );
     },
 
     /** The task's current state: status, meeting result, attachments, photos. */
     getTask(id: string, options?: RequestOptions): Promise<DeliveryTask> {
-      return api.call({ name: 'getTask' }, options, (init) => api.raw.GET('/api/v1/delivery/tasks/{id}', { ...byId(id), ...init }));
+      return api.call({ name: 'getTask' }, options, (fetch) => api.raw.GET('/api/v1/delivery/tasks/{id}', { ...byId(id), fetch }));
     },
 
     /** Replaces the task's data (PUT: safe to retry). */
     async updateTask(id: string, body: UpdateTaskRequest, options?: RequestOptions): Promise<void> {
-      await api.call({ name: 'updateTask', emptyBodyAllowed: true }, options, (init) =>
-        api.raw.PUT('/api/v1/delivery/tasks/{id}', { ...byId(id), body, ...init }),
+      await api.call({ name: 'updateTask', emptyBodyAllowed: true }, options, (fetch) =>
+        api.raw.PUT('/api/v1/delivery/tasks/{id}', { ...byId(id), body, fetch }),
       );
     },
 
     /** Cancels the task; no more work is done on it. Never retried: a repeat after an unclear failure could act twice. */
     async cancelTask(id: string, body: CancelTaskRequest, options?: RequestOptions): Promise<void> {
-      await api.call({ name: 'cancelTask', emptyBodyAllowed: true }, options, (init) =>
-        api.raw.POST('/api/v1/delivery/tasks/{id}/cancel', { ...byId(id), body, ...init }),
+      await api.call({ name: 'cancelTask', emptyBodyAllowed: true }, options, (fetch) =>
+        api.raw.POST('/api/v1/delivery/tasks/{id}/cancel', { ...byId(id), body, fetch }),
       );
     },
 
     /** The time windows in which a meeting can take place at an address. Only reads, so it is retried like a GET. */
     getIntervals(body: GetIntervalsRequest, options?: RequestOptions): Promise<GetIntervalsResult> {
-      return api.call({ name: 'getIntervals', readOnly: true }, options, (init) =>
-        api.raw.POST('/api/v1/delivery/meetings/intervals', { body, ...init }),
+      return api.call({ name: 'getIntervals', readOnly: true }, options, (fetch) =>
+        api.raw.POST('/api/v1/delivery/meetings/intervals', { body, fetch }),
       );
     },
 
     /** Books a meeting in one of the intervals from {@link getIntervals}. Never retried (it would book twice). */
     createMeeting(body: CreateMeetingRequest, options?: RequestOptions): Promise<CreateMeetingResult> {
-      return api.call({ name: 'createMeeting' }, options, (init) => api.raw.POST('/api/v1/delivery/meetings', { body, ...init }));
+      return api.call({ name: 'createMeeting' }, options, (fetch) => api.raw.POST('/api/v1/delivery/meetings', { body, fetch }));
     },
 
     /** Uploads a file (multipart) and links it to the task. Never retried: the API takes no idempotency key here. */
@@ -132,15 +132,15 @@ export function createTbankDeliveryClient(options: TbankDeliveryClientOptions) {
         description: input.description,
         meta: input.meta === undefined ? undefined : JSON.stringify(input.meta),
       };
-      return api.call({ name: 'uploadDocument' }, options, (init) =>
-        api.raw.POST('/api/v1/delivery/documents', { body, bodySerializer: (parts) => multipart(parts, filename), ...init }),
+      return api.call({ name: 'uploadDocument' }, options, (fetch) =>
+        api.raw.POST('/api/v1/delivery/documents', { body, bodySerializer: (parts) => multipart(parts, filename), fetch }),
       );
     },
 
     /** Downloads a document: its bytes, with the content type and file name the server sends. */
     downloadDocument(id: string, options?: RequestOptions): Promise<DownloadedFile> {
-      return download(api, { name: 'downloadDocument' }, options, (init) =>
-        api.raw.GET('/api/v1/delivery/documents/{id}', { ...byId(id), parseAs: 'arrayBuffer', ...init }),
+      return download(api, { name: 'downloadDocument' }, options, (fetch) =>
+        api.raw.GET('/api/v1/delivery/documents/{id}', { ...byId(id), parseAs: 'arrayBuffer', fetch }),
       );
     },
   };

@@ -60,8 +60,8 @@ export function createYandexFleetClient(options: YandexFleetClientOptions) {
      */
     createTransaction(body: CreateTransactionRequest, options?: RequestOptions): Promise<Transaction> {
       const token = api.idempotencyKey(options);
-      return api.call({ name: 'createTransaction' }, options, (init) =>
-        api.raw.POST('/v2/parks/driver-profiles/transactions', { body, params: { header: { 'X-Idempotency-Token': token } }, ...init }),
+      return api.call({ name: 'createTransaction' }, options, (fetch) =>
+        api.raw.POST('/v2/parks/driver-profiles/transactions', { body, params: { header: { 'X-Idempotency-Token': token } }, fetch }),
       );
     },
 
@@ -71,22 +71,22 @@ export function createYandexFleetClient(options: YandexFleetClientOptions) {
      */
     createTransactionV3(body: CreateTransactionV3Request, options?: RequestOptions): Promise<TransactionStatus> {
       const token = api.idempotencyKey(options);
-      return api.call({ name: 'createTransactionV3' }, options, (init) =>
-        api.raw.POST('/v3/parks/driver-profiles/transactions', { body, params: { header: { 'X-Idempotency-Token': token } }, ...init }),
+      return api.call({ name: 'createTransactionV3' }, options, (fetch) =>
+        api.raw.POST('/v3/parks/driver-profiles/transactions', { body, params: { header: { 'X-Idempotency-Token': token } }, fetch }),
       );
     },
 
     /** The processing status of a v3 transaction version. */
     getTransactionStatus(query: TransactionStatusQuery, options?: RequestOptions): Promise<TransactionStatus> {
-      return api.call({ name: 'getTransactionStatus' }, options, (init) =>
-        api.raw.GET('/v3/parks/driver-profiles/transactions/status', { params: { query }, ...init }),
+      return api.call({ name: 'getTransactionStatus' }, options, (fetch) =>
+        api.raw.GET('/v3/parks/driver-profiles/transactions/status', { params: { query }, fetch }),
       );
     },
 
     /** The park's transaction categories, optionally filtered by their flags. A read, so it is retried like a GET. */
     listTransactionCategories(body: TransactionCategoriesRequest, options?: RequestOptions): Promise<TransactionCategoriesResponse> {
-      return api.call({ name: 'listTransactionCategories', readOnly: true }, options, (init) =>
-        api.raw.POST('/v2/parks/transactions/categories/list', { body, ...init }),
+      return api.call({ name: 'listTransactionCategories', readOnly: true }, options, (fetch) =>
+        api.raw.POST('/v2/parks/transactions/categories/list', { body, fetch }),
       );
     },
   };

@@ -51,13 +51,13 @@ export function createTestClient(baseUrl: string, options: ClientOptions = {}) {
     events,
     raw: api.raw,
     listThings: (options?: RequestOptions) =>
-      api.call({ name: 'listThings' }, options, (init) => api.raw.GET('/things', { ...init })),
+      api.call({ name: 'listThings' }, options, (fetch) => api.raw.GET('/things', { fetch, signal: options?.signal })),
     /** Not safe to repeat unless `withKey`. */
     createThing: (body: { name: string; token?: string }, options?: RequestOptions & { withKey?: boolean }) => {
       const header = options?.withKey ? { 'Idempotency-Key': api.idempotencyKey(options) } : {};
-      return api.call({ name: 'createThing' }, options, (init) => api.raw.POST('/things', { body, params: { header }, ...init }));
+      return api.call({ name: 'createThing' }, options, (fetch) => api.raw.POST('/things', { body, params: { header }, fetch }));
     },
     searchThings: (body: { name: string }, options?: RequestOptions) =>
-      api.call({ name: 'searchThings', readOnly: true }, options, (init) => api.raw.POST('/things', { body, ...init })),
+      api.call({ name: 'searchThings', readOnly: true }, options, (fetch) => api.raw.POST('/things', { body, fetch })),
   };
 }
