@@ -1,6 +1,15 @@
 export { createApiClient, type ApiClient, type ApiDefinition, type ClientOptions, type FetchResult, type Operation, type RequestOptions } from './client.ts';
-export { ApiError, DecodeError, InvalidResponseError, NetworkError, SdkError, TimeoutError, type ApiErrorDetails, type ErrorContext } from './errors.ts';
+export { ApiError, CoordinationError, DecodeError, InvalidResponseError, NetworkError, SdkError, TimeoutError, type ApiErrorDetails, type ErrorContext } from './errors.ts';
 export { createRedactor, REDACTED, type Redactor } from './redact.ts';
 export { defaultRetryPolicy, type RetryPolicy } from './retry.ts';
 export type { Authenticate, FetchLike, LogEvent, Logger, Reauthenticate } from './transport.ts';
 export { download, downloadedFile, filenameFromContentDisposition, toBlob, typeForFilename, type BinaryContent, type DownloadedFile } from './binary.ts';
+export {
+  createLocalCredentialStore,
+  createLocalLock,
+  DEFAULT_HOLD_ABANDONED_MS,
+  type AccountLock,
+  type CredentialStore,
+  type LockHold,
+  type StoredCredential,
+} from './coordination.ts';
