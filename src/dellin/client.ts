@@ -1,6 +1,6 @@
 // Dellin: add door delivery to an order on its way to a terminal. Every method exists as .json and .xml; credentials
 // (appkey, sessionID) travel in the body; the outcome is echoed in metadata.status, also inside an HTTP 200.
-import { ApiError, createApiClient, type ApiErrorDetails, type ClientOptions, type ErrorContext, type FetchLike, type RequestOptions } from '../core/index.ts';
+import { ApiError, createApiClient, createLocalCredentialStore, type ApiErrorDetails, type CredentialStore, type ClientOptions, type ErrorContext, type FetchLike, type RequestOptions } from '../core/index.ts';
 import { isPlainObject } from '../core/objects.ts';
 import { BufferedResponse } from '../core/transport.ts';
 import type { components, paths } from '../../generated/dellin.ts';
@@ -65,6 +65,11 @@ export interface DellinClientOptions extends ClientOptions {
   sessionID?: string;
   /** The wire format; both give the same typed results. Default `json`. */
   format?: 'json' | 'xml';
+  /**
+   * Where the session logged into lives. Default: this client alone. Pass `createRedisCredentialStore` from
+   * `delivery-api-clients/redis` so every process of the account uses one session: one login, one re-login.
+   */
+  sessionStore?: CredentialStore;
 }
 
 type Path = keyof paths;
@@ -142,15 +147,22 @@ export function createDellinClient(options: DellinClientOptions) {
     }) as Promise<R>;
   }
 
-  /** Logs in now; the session is then used by every call. Needs `login` and `password`. */
-  async function logIn(requestOptions?: RequestOptions): Promise<string> {
+  const store = options.sessionStore ?? createLocalCredentialStore();
+  const adopt = (session: string) => {
+    api.redactor.add(session);
+    sessionID = session;
+    return session;
+  };
+
+  /**
+   * Logs in now, replacing the session `stale` (default: the current one) unless another client sharing the store has
+   * already replaced it; the session is then used by every call. Needs `login` and `password`.
+   */
+  async function logIn(requestOptions?: RequestOptions, stale = sessionID): Promise<string> {
     if (login === undefined || password === undefined) throw new Error('login() needs the login and password options');
-    loggingIn ??= post<LoginResponse>('login', { appkey, login, password }, requestOptions)
-      .then((answer) => {
-        sessionID = answer.data.sessionID;
-        api.redactor.add(sessionID);
-        return sessionID;
-      })
+    loggingIn ??= store
+      .renew(stale, async () => ({ value: adopt((await post<LoginResponse>('login', { appkey, login, password }, requestOptions)).data.sessionID) }))
+      .then((stored) => adopt(stored.value))
       .finally(() => {
         loggingIn = undefined;
       });
@@ -163,14 +175,18 @@ export function createDellinClient(options: DellinClientOptions) {
   /** Runs a call with the session in its body: logs in first when needed, and once more if the session was refused. */
   async function withSession<R>(run: (session: string | undefined) => Promise<R>, required: boolean): Promise<R> {
     if (loggingIn) await loggingIn;
-    if (sessionID === undefined && hasCredentials) await logIn();
+    if (sessionID === undefined && hasCredentials) {
+      const shared = await store.get();
+      if (shared) adopt(shared.value);
+      else await logIn(undefined, undefined);
+    }
     if (sessionID === undefined && required) throw new Error('this method needs a session: pass sessionID, or login and password');
     const used = sessionID;
     try {
       return await run(used);
     } catch (error) {
       if (!hasCredentials || !isSessionRefused(error)) throw error;
-      if (sessionID === used) await logIn(); // unless another call has already replaced it
+      if (sessionID === used) await logIn(undefined, used); // unless another call has already replaced it
       return run(sessionID);
     }
   }
@@ -190,13 +206,15 @@ export function createDellinClient(options: DellinClientOptions) {
     deliveryDates: (body: DeliveryDatesInput, requestOptions?: RequestOptions) =>
       withSession((session) => post<DeliveryDatesResponse>('deliveryDates', withCredentials(body, session), requestOptions, true), true),
 
-    login: logIn,
+    login: (requestOptions?: RequestOptions) => logIn(requestOptions),
 
     /** Closes the session; a later call logs in again (with credentials). */
     async logout(requestOptions?: RequestOptions): Promise<LogoutResponse | undefined> {
       if (sessionID === undefined) return undefined;
-      const answer = await post<LogoutResponse>('logout', withCredentials({}, sessionID), requestOptions);
+      const closed = sessionID;
+      const answer = await post<LogoutResponse>('logout', withCredentials({}, closed), requestOptions);
       sessionID = undefined;
+      if (hasCredentials) await store.clear(closed);
       return answer;
     },
 
