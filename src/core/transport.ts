@@ -235,7 +235,7 @@ function describeNetworkFailure(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const cause = error.cause;
   if (cause instanceof Error) {
-    const code = (cause as NodeJS.ErrnoException).code;
+    const code = (cause as { code?: unknown }).code;
     return `${error.message}: ${code ? `${code} ` : ''}${cause.message}`.trim();
   }
   return error.message;
