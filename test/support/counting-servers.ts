@@ -46,7 +46,12 @@ export interface DilovodStats {
  * (the object), 'hang' (never answers; the request counts as in flight until its connection closes), 'close' (closes
  * the connection without an answer when the work is done).
  */
-export function dilovodServer(workMs: () => number = () => 1, answer: () => 'json' | 'hang' | 'close' = () => 'json') {
+export function dilovodServer(
+  workMs: () => number = () => 1,
+  answer: () => 'json' | 'hang' | 'close' = () => 'json',
+  /** Told of each packet as it arrives (a test may kill the worker that sent it). */
+  onPacket?: (packet: { params?: { id?: unknown } }) => void,
+) {
   const stats: DilovodStats = { inFlight: 0, most: 0, requests: 0, abandoned: 0 };
   return listen(stats, (req, res, body) => {
     stats.requests += 1;
@@ -61,6 +66,7 @@ export function dilovodServer(workMs: () => number = () => 1, answer: () => 'jso
       return;
     }
     const packet = JSON.parse(new URLSearchParams(body).get('packet') ?? '{}') as { params?: { id?: unknown; header?: unknown } };
+    onPacket?.(packet);
     setTimeout(() => {
       stats.inFlight -= 1;
       if (mode === 'close') return void res.socket?.destroy();
