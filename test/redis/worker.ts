@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import { createDellinClient } from '../../src/dellin/index.ts';
 import { createDilovodClient } from '../../src/dilovod/index.ts';
 import { createFastriverClient } from '../../src/fastriver/index.ts';
-import { createRedisCredentialStore, createRedisLock } from '../../src/redis/index.ts';
+import { createRedisCredentialStore, createRedisLock } from '../../src/redis/node.ts';
 
 export interface Job {
   api: 'dilovod' | 'fastriver' | 'dellin';
