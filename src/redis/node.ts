@@ -4,7 +4,7 @@
 // held, released only by its holder). Both are optional peer dependencies: only this entry needs them.
 import type { Redis } from 'ioredis';
 import { Mutex } from 'redis-semaphore';
-import type { AccountLock, CredentialStore, LockHold, StoredCredential } from '../core/coordination.ts';
+import { createLocalLock, type AccountLock, type CredentialStore, type LockHold, type StoredCredential } from '../core/coordination.ts';
 import { CoordinationError } from '../core/errors.ts';
 import { createRedactor } from '../core/redact.ts';
 
@@ -65,6 +65,8 @@ export function createRedisLock(redis: Redis, options: RedisLockOptions): Accoun
   const { name, leaseMs = 10_000, acquireTimeoutMs = 120_000, retryIntervalMs = 5, prefix = DEFAULT_PREFIX } = options;
   const key = `${prefix}:lock:${name}`;
   const client = leaseKeeper(redis);
+  // Calls of this process queue here first, in call order: only one of them at a time asks Redis (and polls it).
+  const local = createLocalLock();
   let checkData = true;
   redis.on('ready', () => (checkData = true)); // a reconnect may be to a Redis that has lost its data
 
@@ -79,6 +81,7 @@ export function createRedisLock(redis: Redis, options: RedisLockOptions): Accoun
         refreshInterval: Math.max(1, Math.floor(leaseMs / 3)),
         onLockLost: () => lost.abort(new CoordinationError(context, `the lease on ${name} was lost`)),
       });
+      const inProcess = await local.acquire(signal);
       try {
         if (checkData) {
           // redis-semaphore keys a mutex as `mutex:<key>`.
@@ -87,6 +90,7 @@ export function createRedisLock(redis: Redis, options: RedisLockOptions): Accoun
         }
         await mutex.acquire(signal);
       } catch (error) {
+        inProcess.release();
         if (signal?.aborted) throw signal.reason;
         throw new CoordinationError(context, messageOf(error));
       }
@@ -96,7 +100,11 @@ export function createRedisLock(redis: Redis, options: RedisLockOptions): Accoun
         release() {
           if (released) return;
           released = true;
-          void mutex.release().catch(() => undefined); // unreachable Redis: the lease runs out by itself
+          // An unreachable Redis: the lease runs out by itself.
+          void mutex
+            .release()
+            .catch(() => undefined)
+            .finally(() => inProcess.release());
         },
       };
       return hold;
