@@ -124,6 +124,8 @@ export function createRedisCredentialStore(redis: Redis, options: RedisCredentia
   const key = `${prefix}:credential:${name}`;
   const client = leaseKeeper(redis);
   const redactor = createRedactor([]);
+  // Redis quotes arguments back in some errors: the credential is masked as it is, percent-encoded and JSON-escaped.
+  const remember = (value: string) => [value, encodeURIComponent(value), JSON.stringify(value).slice(1, -1)].forEach(redactor.add);
 
   const fail = (operation: string, error: unknown) => {
     if (error instanceof CoordinationError) return error;
@@ -135,7 +137,7 @@ export function createRedisCredentialStore(redis: Redis, options: RedisCredentia
     if (text === null) return undefined;
     const parsed = JSON.parse(text) as Partial<StoredCredential>;
     if (typeof parsed.value !== 'string') return undefined;
-    redactor.add(parsed.value);
+    remember(parsed.value);
     return typeof parsed.expiresAtMs === 'number' ? { value: parsed.value, expiresAtMs: parsed.expiresAtMs } : { value: parsed.value };
   }
 
@@ -149,7 +151,7 @@ export function createRedisCredentialStore(redis: Redis, options: RedisCredentia
     },
 
     async renew(stale, renew) {
-      if (stale !== undefined) redactor.add(stale);
+      if (stale !== undefined) remember(stale);
       const mutex = new Mutex(client, `${key}:renewal`, { lockTimeout: renewLeaseMs, acquireTimeout: renewTimeoutMs, refreshInterval: Math.floor(renewLeaseMs / 3) });
       try {
         const current = await read();
@@ -167,7 +169,7 @@ export function createRedisCredentialStore(redis: Redis, options: RedisCredentia
         }
         if (current !== undefined && current.value !== stale) return current; // renewed by another process meanwhile
         const fresh = await renew(); // the API's own errors (a refused login) pass as they are
-        redactor.add(fresh.value);
+        remember(fresh.value);
         const ttl = fresh.expiresAtMs === undefined ? undefined : Math.max(1, Math.floor(fresh.expiresAtMs - Date.now()));
         try {
           if (ttl === undefined) await redis.set(key, JSON.stringify(fresh));
@@ -182,6 +184,7 @@ export function createRedisCredentialStore(redis: Redis, options: RedisCredentia
     },
 
     async clear(value) {
+      remember(value);
       try {
         await redis.eval(CLEAR_IF_EQUAL, 1, key, value);
       } catch (error) {
