@@ -2,11 +2,10 @@
 // a real redis-server. Dilovod never has two requests in flight at the server; Fastriver logs in once across the
 // workers and once more after a 401 they all meet; Dellin opens one session. Then the faults: a worker killed while it
 // holds the lock, Redis restarted empty mid-run, a Redis that stalls.
-import { fork, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dellinServer, dilovodServer, fastriverServer } from '../support/counting-servers.ts';
 import { hasRedisServer, startRedisServer, type RedisServer } from '../support/redis-server.ts';
+import { startWorker, type Worker } from '../support/workers.ts';
 import type { Job, Outcome } from './worker.ts';
 
 if (!hasRedisServer && process.env.CI) throw new Error('redis-server is missing: .ci/run installs it (apt-get install redis-server)');
@@ -15,34 +14,6 @@ if (!hasRedisServer) console.warn('test/redis: redis-server is not installed her
 const WORKERS = 4;
 const CALLS = 50;
 const LEASE_MS = 1_000;
-const workerFile = fileURLToPath(new URL('./worker.ts', import.meta.url));
-
-interface Worker {
-  process: ChildProcess;
-  run(job: Job): Promise<Outcome[]>;
-}
-
-async function startWorker(): Promise<Worker> {
-  const child = fork(workerFile, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const waiting = new Map<number, (outcomes: Outcome[]) => void>();
-  let next = 0;
-  await new Promise<void>((resolve, reject) => {
-    child.once('error', reject);
-    child.on('message', (message: { ready?: boolean; id?: number; outcomes?: Outcome[] }) => {
-      if (message.ready) resolve();
-      else if (message.id !== undefined) waiting.get(message.id)?.(message.outcomes ?? []);
-    });
-  });
-  return {
-    process: child,
-    run: (job) =>
-      new Promise((resolve) => {
-        const id = next++;
-        waiting.set(id, resolve);
-        child.send({ id, job });
-      }),
-  };
-}
 
 let redis: RedisServer;
 let workers: Worker[] = [];
