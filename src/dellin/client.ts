@@ -155,10 +155,10 @@ export function createDellinClient(options: DellinClientOptions) {
   };
 
   /**
-   * Logs in now, replacing the session `stale` (default: the current one) unless another client sharing the store has
+   * Logs in, replacing the session `stale` (undefined: there was none) unless another client sharing the store has
    * already replaced it; the session is then used by every call. Needs `login` and `password`.
    */
-  async function logIn(requestOptions?: RequestOptions, stale = sessionID): Promise<string> {
+  async function logIn(requestOptions: RequestOptions | undefined, stale: string | undefined): Promise<string> {
     if (login === undefined || password === undefined) throw new Error('login() needs the login and password options');
     loggingIn ??= store
       .renew(stale, async () => ({ value: adopt((await post<LoginResponse>('login', { appkey, login, password }, requestOptions)).data.sessionID) }))
@@ -206,7 +206,8 @@ export function createDellinClient(options: DellinClientOptions) {
     deliveryDates: (body: DeliveryDatesInput, requestOptions?: RequestOptions) =>
       withSession((session) => post<DeliveryDatesResponse>('deliveryDates', withCredentials(body, session), requestOptions, true), true),
 
-    login: (requestOptions?: RequestOptions) => logIn(requestOptions),
+    /** Logs in now (otherwise the first call does), unless another client sharing the session store already has. */
+    login: (requestOptions?: RequestOptions) => logIn(requestOptions, sessionID),
 
     /** Closes the session; a later call logs in again (with credentials). */
     async logout(requestOptions?: RequestOptions): Promise<LogoutResponse | undefined> {
