@@ -5,7 +5,7 @@ import { isPlainObject } from '../core/objects.ts';
 import { bufferedResponse } from '../core/transport.ts';
 import type { components, paths } from '../../generated/dellin.ts';
 import { xmlOperations, xmlShapes } from '../../generated/dellin.xml.ts';
-import { decodeXml, encodeXml } from './xml.ts';
+import { decodeXml, encodeXml, type XmlShape } from './xml.ts';
 
 type Schemas = components['schemas'];
 type WithoutCredentials<T> = Omit<T, 'appkey' | 'sessionID'>;
@@ -80,15 +80,19 @@ type Method = keyof typeof METHODS;
 
 /**
  * One shape per method for every answer it may get: success and error bodies share the root and never a path, and an
- * error may come with any status (inside a 200 too), so the answer is decoded knowing both.
+ * error may come with any status (inside a 200 too), so the answer is decoded knowing both. Merged on first use.
  */
-const answerShapes = new Map(
-  (Object.keys(METHODS) as Method[]).map((method) => {
+const answerShapes = new Map<Method, XmlShape>();
+function answerShape(method: Method): XmlShape {
+  let shape = answerShapes.get(method);
+  if (!shape) {
     const shapes = Object.values(xmlOperations[`${method}Xml`]?.responses ?? {}).flatMap((name) => xmlShapes[name] ?? []);
-    const merge = (key: 'arrays' | 'numbers' | 'booleans') => [...new Set(shapes.flatMap((shape) => shape[key]))];
-    return [method, { root: 'response', arrays: merge('arrays'), numbers: merge('numbers'), booleans: merge('booleans') }] as const;
-  }),
-);
+    const merge = (key: 'arrays' | 'numbers' | 'booleans') => [...new Set(shapes.flatMap((one) => one[key]))];
+    shape = { root: 'response', arrays: merge('arrays'), numbers: merge('numbers'), booleans: merge('booleans') };
+    answerShapes.set(method, shape);
+  }
+  return shape;
+}
 
 export function createDellinClient(options: DellinClientOptions) {
   const { appkey, login, password, format = 'json' } = options;
@@ -120,8 +124,8 @@ export function createDellinClient(options: DellinClientOptions) {
     (method: Method, fetch: FetchLike): FetchLike =>
     async (request, init) => {
       const response = await fetch(request, init);
-      const shape = answerShapes.get(method);
-      if (!shape || !/[/+]xml\b/.test(response.headers.get('content-type') ?? '')) return response;
+      const shape = answerShape(method);
+      if (!/[/+]xml\b/.test(response.headers.get('content-type') ?? '')) return response;
       const bytes = await response.arrayBuffer();
       const decoded = decodeXml(new TextDecoder().decode(bytes), shape, { api: 'dellin', operation: method, attempts: 1 });
       const headers = new Headers(response.headers);
