@@ -366,11 +366,11 @@ export interface components {
              */
             series: string;
             /**
-             * @description `PASSPORT`, the default: the client library fills it in when it is left out.
-             * @default PASSPORT
+             * @description `PASSPORT`, the default: the client library fills it in when it is left out (not declared as `default`
+             *     here, which would make generated types require it).
              * @constant
              */
-            type: "PASSPORT";
+            type?: "PASSPORT";
             /**
              * @description Name of the issuing division.
              * @example ГУ МВД России по г. Москве
