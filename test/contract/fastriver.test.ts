@@ -248,7 +248,7 @@ describe('callbacks', () => {
     const callback = parseFastriverCallback(JSON.stringify(payload));
     expect(callback.event).toBe(payload.data.attributes.event);
     expect(callback.type).toBe('external_callback');
-    expect(callback).toEqual({ ...flatten(payload as Parameters<typeof flatten>[0]).data, delivery_request_uuid: payload.data.id, known: true });
+    expect(callback).toEqual({ ...flatten<object>(payload as Parameters<typeof flatten>[0]).data, delivery_request_uuid: payload.data.id, known: true });
   });
 
   // Issue 16: data.id is the request's UUID (the seed's table; its second example links the same id as delivery_request).
