@@ -366,8 +366,8 @@ export interface components {
              */
             series: string;
             /**
-             * @description `PASSPORT`, the default: the client library fills it in when it is left out (not declared as `default`
-             *     here, which would make generated types require it).
+             * @description `PASSPORT`, the default (the client library fills it in when it is left out).
+             * @default PASSPORT
              * @constant
              */
             type?: "PASSPORT";

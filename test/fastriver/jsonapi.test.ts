@@ -102,7 +102,7 @@ describe('flatten', () => {
 
 // Issue 16: Fastriver links active_delivery as {type: "active_delivery"} and includes it as {type: "delivery"}.
 describe('type aliases (declared by the API folder)', () => {
-  const linked = (type: string, included: Loose[]) =>
+  const linked = (type: string, included: Array<{ id: string; type: string; attributes: object }>) =>
     flatten<Loose>({ data: request({ active_delivery: { data: { id: 'd1', type } } }), included }, FASTRIVER_TYPE_ALIASES).data.active_delivery;
   it.each([
     ['an aliased type resolves to the resource included under its target', 'active_delivery', [{ id: 'd1', type: 'delivery', attributes: { status: 'scheduled' } }], { id: 'd1', type: 'delivery', status: 'scheduled' }],
