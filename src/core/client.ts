@@ -2,6 +2,7 @@
 // `call`, which turns openapi-fetch's {data, error, response} into the typed body or one of the typed errors.
 import createClient, { type Client } from 'openapi-fetch';
 import { ApiError, InvalidResponseError, SdkError, type ApiErrorDetails, type ErrorContext } from './errors.ts';
+import { levelledLogger, type LogLevel } from './log.ts';
 import { createRedactor, REDACTED, type Redactor } from './redact.ts';
 import { defaultRetryPolicy, parseRetryAfter, type RetryPolicy } from './retry.ts';
 import { createCallFetch, replayableRequestClass, type Authenticate, type Reauthenticate, type CallPolicy, type CallState, type FetchLike, type Logger, type TransportConfig } from './transport.ts';
@@ -16,8 +17,14 @@ export interface ClientOptions {
   timeoutMs?: number;
   /** Retry policy; default 2 retries, 500 ms doubling backoff with jitter, capped at 8 s; Retry-After up to 60 s is honoured. */
   retry?: Partial<RetryPolicy>;
-  /** Receives one redacted event per HTTP attempt. */
+  /** Receives one redacted event per HTTP attempt (filtered by `logLevel`); default: the console, when a level is set. */
   logger?: Logger;
+  /**
+   * Which attempt lines are logged: `error` (the attempt that fails the call), `warn` (+ retries), `info` (+ every
+   * answered attempt), `debug` (the same, with each event's fields); `off`. Default: the DELIVERY_API_LOG environment
+   * variable where there is a `process.env`, else everything for your own `logger` and `off` for the console.
+   */
+  logLevel?: LogLevel;
   /** Makes idempotency keys; default crypto.randomUUID. */
   idempotencyKey?: () => string;
 }
@@ -146,7 +153,7 @@ export function createApiClient<Paths extends {}>(api: ApiDefinition, options: C
     timeoutMs: options.timeoutMs ?? 30_000,
     retry: { ...defaultRetryPolicy, ...options.retry },
     redactor,
-    logger: options.logger,
+    logger: levelledLogger(api.name, options.logger, options.logLevel),
   };
   const newKey = options.idempotencyKey ?? (() => crypto.randomUUID());
   const baseUrl = options.baseUrl ?? api.defaultBaseUrl;

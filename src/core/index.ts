@@ -13,6 +13,7 @@ export {
   type WithResponse,
 } from './client.ts';
 export { ApiError, DecodeError, InvalidResponseError, NetworkError, SdkError, TimeoutError, type ApiErrorDetails, type ErrorContext } from './errors.ts';
+export { LOG_ENV, type LogLevel } from './log.ts';
 export { createRedactor, REDACTED, type Redactor } from './redact.ts';
 export { defaultRetryPolicy, type RetryPolicy } from './retry.ts';
 export type { Authenticate, FetchLike, LogEvent, Logger, Reauthenticate } from './transport.ts';

@@ -17,7 +17,8 @@ export type Authenticate = (request: Request) => void | Promise<void>;
 export type Reauthenticate = (request: Request) => Promise<boolean>;
 
 export interface LogEvent {
-  level: 'debug' | 'warn';
+  /** `info`: an attempt answered; `warn`: it will be retried (or sent again with renewed credentials); `error`: the call fails with it. */
+  level: 'error' | 'warn' | 'info';
   message: string;
   api: string;
   operation: string;
@@ -214,7 +215,10 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
         const failure = timedOut
           ? new TimeoutError(context(), timeoutMs)
           : new NetworkError(context(), config.redactor.text(describeNetworkFailure(error)), error);
-        if (isLast) throw failure;
+        if (isLast) {
+          log({ level: 'error', message: failure.message, durationMs });
+          throw failure;
+        }
         const retryInMs = backoffDelay(retry, config.retry);
         log({ level: 'warn', message: `${failure.message}; retrying in ${retryInMs} ms`, durationMs, retryInMs });
         await sleep(retryInMs, callerSignal);
@@ -244,7 +248,7 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
           continue;
         }
       }
-      log({ level: 'debug', message: summary, status, durationMs });
+      log({ level: response.ok ? 'info' : 'error', message: summary, status, durationMs });
       state.last = { status, headers: response.headers, body: bytes };
       return response;
     }
