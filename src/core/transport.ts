@@ -18,7 +18,8 @@ export type Authenticate = (request: Request) => void | Promise<void>;
 export type Reauthenticate = (request: Request) => Promise<boolean>;
 
 export interface LogEvent {
-  level: 'debug' | 'warn';
+  /** `info`: an attempt answered; `warn`: it will be retried (or sent again with renewed credentials); `error`: the call fails with it. */
+  level: 'error' | 'warn' | 'info';
   message: string;
   api: string;
   operation: string;
@@ -60,6 +61,10 @@ export interface CallPolicy {
   signal?: AbortSignal;
   timeoutMs?: number;
   maxRetries?: number;
+  /** Headers for this call, set on the request before the credentials an API adds per request. */
+  headers?: Record<string, string>;
+  /** RequestInit fields for this call's fetch (what the transport sets itself is never taken from here). */
+  fetchOptions?: RequestInit;
 }
 
 /** Filled in while the call runs, so the caller can describe what happened. */
@@ -159,6 +164,8 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
   const state: CallState = { operation: policy.operation ?? '', attempts: 0 };
 
   async function send(request: Request, init?: RequestInit): Promise<Response> {
+    if (policy.headers) for (const [name, value] of Object.entries(policy.headers)) request.headers.set(name, value);
+    if (policy.fetchOptions) init = { ...callFetchOptions(policy.fetchOptions), ...init };
     const authenticating = config.authenticate?.(request);
     if (authenticating) await authenticating;
     const method = request.method;
@@ -225,7 +232,10 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
           : hold?.lost?.aborted
             ? new CoordinationError(context(), 'the lock was lost while the request was in flight; the request was stopped')
             : new NetworkError(context(), config.redactor.text(describeNetworkFailure(error)), error);
-        if (isLast) throw failure;
+        if (isLast) {
+          log({ level: 'error', message: failure.message, durationMs });
+          throw failure;
+        }
         const retryInMs = backoffDelay(retry, config.retry);
         log({ level: 'warn', message: `${failure.message}; retrying in ${retryInMs} ms`, durationMs, retryInMs });
         await sleep(retryInMs, callerSignal);
@@ -255,7 +265,7 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
           continue;
         }
       }
-      log({ level: 'debug', message: summary, status, durationMs });
+      log({ level: response.ok ? 'info' : 'error', message: summary, status, durationMs });
       state.last = { status, headers: response.headers, body: bytes };
       return response;
     }
@@ -272,6 +282,12 @@ async function acquire(lock: AccountLock, signal: AbortSignal | undefined, conte
     if (signal?.aborted || error instanceof SdkError) throw error;
     throw new CoordinationError(context(), redactor.text(error instanceof Error ? error.message : String(error)));
   }
+}
+
+/** A caller's fetch options without what a Request already carries or the transport sets (body, method, headers, signal, redirect). */
+function callFetchOptions(options: RequestInit): RequestInit {
+  const { body: _body, method: _method, headers: _headers, signal: _signal, redirect: _redirect, window: _window, ...rest } = options;
+  return rest;
 }
 
 /**
