@@ -25,7 +25,7 @@ describe.skipIf(!hasRedisServer)('README example: redis', () => {
   });
   afterAll(() => redis?.stop());
 
-  it('type-checks and runs: one lock, one token, one session, all through Redis', { timeout: 60_000 }, async () => {
+  it('type-checks and runs: one lock, one token, one session, all through Redis', { timeout: 120_000 }, async () => {
     const config = ts.getParsedCommandLineOfConfigFile(resolve(projectRoot, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
     const diagnostics = ts.getPreEmitDiagnostics(ts.createProgram([file], config?.options ?? {})).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
     expect(diagnostics).toEqual([]);
