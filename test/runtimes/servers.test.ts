@@ -81,7 +81,7 @@ const flows :Workerd.Worker = (
     workerd.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
     try {
       const post = () => fetch(`http://127.0.0.1:${port}/`, { method: 'POST', body: JSON.stringify(inject('mockUrls')) });
-      const retryLater = () => new Promise<undefined>((resolve) => setTimeout(resolve, 100));
+      const retryLater = () => new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 100));
       let response: Response | undefined;
       // Until it listens: a refused connection is retried every 100 ms, for 10 s at most.
       for (let i = 0; i < 100 && !response && workerd.exitCode === null; i++) response = await post().catch(retryLater);
