@@ -1,8 +1,8 @@
 // `npm run build`: the package's dist/, ESM (.js, .d.ts) and CommonJS (.cjs, .d.cts) of every entry, from the one
 // TypeScript source, by tsup (esbuild for the code, rollup-plugin-dts for the types). The entries are found, not listed:
-// src/core/index.ts is the package root, src/<api>/index.ts is `delivery-api-clients/<api>`, and any src/<dir>/<name>.ts
-// named in ENTRY_FILES beside an index (`node.ts`: Node-only pieces) is `delivery-api-clients/<dir>/<name>`.
-// package.json's `exports` must name exactly these (test/package/exports.test.ts checks it).
+// src/core/index.ts is the package root, src/<api>/index.ts is `delivery-api-clients/<api>`, and src/<api>/node.ts (the
+// Node-only pieces, kept out of the main entries) is `delivery-api-clients/<api>/node`.
+// package.json's `exports` must name exactly these (test/package/pack.test.ts checks it).
 // Code shared by entries goes into chunks in both formats, so `instanceof ApiError` holds across entries of one format.
 import { existsSync, readdirSync } from 'node:fs';
 import { defineConfig, type Options } from 'tsup';
