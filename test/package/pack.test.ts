@@ -47,6 +47,12 @@ describe('the packed package', { timeout: 120_000 }, () => {
     for (const api of listApis()) expect(files).toContain(`specs/${api.name}.yaml`);
   });
 
+  it('depends on openapi-fetch alone, by a caret range (a project that uses it too gets one copy)', () => {
+    const installed = JSON.parse(readFileSync(join(scratch, 'node_modules', pkg.name, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; private?: boolean };
+    expect(installed.dependencies).toEqual({ 'openapi-fetch': '^0.17.0' });
+    expect(installed.private).toBeUndefined();
+  });
+
   it('exports every built entry with import, require and types conditions, and nothing that is not built', () => {
     const exported = Object.keys(pkg.exports).filter((key) => key !== './specs/*' && key !== './package.json');
     expect(exported.sort()).toEqual(entries.map(([key]) => key).sort());
