@@ -116,7 +116,7 @@ export const flows: Record<string, Flow> = {
   },
 
   async dellin(baseUrl) {
-    const request: RequestDeliveryInput = {
+    const request: RequestDeliveryInput<'authorized'> = {
       docID: '2000000000000',
       delivery: {
         arrival: { address: { search: 'Омск, Ленина, 5' }, produceDate: '2020-11-30', time: { worktimeStart: '10:00', worktimeEnd: '17:00' }, payer: 'receiver' },
