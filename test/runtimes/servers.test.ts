@@ -50,7 +50,7 @@ describe('the README flows in server runtimes', () => {
     expectFlows(JSON.parse(stdout) as Record<string, unknown>);
   }, 60_000);
 
-  it('Deno, allowed the network of this machine only', async () => {
+  it('Deno, allowed the network of this machine only and no environment access', async () => {
     const env = { ...process.env, DENO_DIR: join(scratch, 'deno-dir'), DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' };
     const { stdout } = await run(binary('deno'), ['run', '--no-prompt', '--allow-net=127.0.0.1', 'main.mjs'], { cwd: scratch, env });
     expectFlows(JSON.parse(stdout) as Record<string, unknown>);
