@@ -3,4 +3,4 @@ export { ApiError, DecodeError, InvalidResponseError, NetworkError, SdkError, Ti
 export { createRedactor, REDACTED, type Redactor } from './redact.ts';
 export { defaultRetryPolicy, type RetryPolicy } from './retry.ts';
 export type { Authenticate, FetchLike, LogEvent, Logger, Reauthenticate } from './transport.ts';
-export { download, downloadedFile, filenameFromContentDisposition, toBlob, typeForFilename, type BinaryContent, type DownloadedFile } from './binary.ts';
+export { download, downloadedFile, filenameFromContentDisposition, safeFilename, toBlob, typeForFilename, type BinaryContent, type DownloadedFile } from './binary.ts';
