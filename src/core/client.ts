@@ -10,7 +10,10 @@ import { createCallFetch, ReplayableRequest, type Authenticate, type Reauthentic
 export interface ClientOptions {
   /** Overrides the API's production server (a sandbox, a mock on localhost, a proxy). */
   baseUrl?: string;
-  /** A fetch of your own: an undici fetch with a client-certificate dispatcher, a test double, an instrumented fetch. */
+  /**
+   * A fetch of your own: an undici fetch with a client-certificate dispatcher, a test double, an instrumented fetch.
+   * It must pass on `init` (its `redirect: 'manual'` above all: the client decides on redirects, see RedirectError).
+   */
   fetch?: FetchLike;
   /** Per-attempt timeout, covering headers and body. Default 30 000 ms. */
   timeoutMs?: number;

@@ -113,3 +113,23 @@ export class DecodeError extends SdkError {
     this.path = path;
   }
 }
+
+/**
+ * The server answered with a redirect the client does not follow. Credentials never leave the origin they were given
+ * for, so a redirect to another origin (another scheme, host or port) is refused before anything is sent there; a
+ * same-origin redirect is refused when following it would repeat a request unsafe to repeat, past 5 hops, and when a
+ * browser hides the redirect (an opaque redirect, status 0).
+ */
+export class RedirectError extends SdkError {
+  /** The redirect status (301, 302, 303, 307, 308), or 0 when a browser hid it. */
+  readonly status: number;
+  /** The origin the server pointed to (`https://other.example:8443`); undefined when the target is unknown. */
+  readonly targetOrigin: string | undefined;
+
+  constructor(context: ErrorContext, details: { status: number; targetOrigin?: string; reason: string }) {
+    const target = details.targetOrigin ? ` to ${details.targetOrigin}` : '';
+    super(`${context.api} ${context.operation}: HTTP ${details.status} redirect${target} not followed: ${details.reason}`, context);
+    this.status = details.status;
+    this.targetOrigin = details.targetOrigin;
+  }
+}
