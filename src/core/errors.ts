@@ -76,9 +76,9 @@ export class InvalidResponseError extends SdkError {
   /** The start of the body as text, with secrets masked. */
   readonly bodySnippet: string;
 
-  constructor(context: ErrorContext, details: { status: number; reason: string; contentType?: string; requestId?: string; bodySnippet: string }) {
+  constructor(context: ErrorContext, details: { status: number; reason: string; contentType?: string; requestId?: string; bodySnippet: string; cause?: unknown }) {
     const type = details.contentType ? `, content-type ${details.contentType}` : '';
-    super(`${context.api} ${context.operation}: invalid response (HTTP ${details.status}${type}): ${details.reason}`, context);
+    super(`${context.api} ${context.operation}: invalid response (HTTP ${details.status}${type}): ${details.reason}`, context, { cause: details.cause });
     this.status = details.status;
     this.contentType = details.contentType;
     this.requestId = details.requestId;
@@ -131,5 +131,16 @@ export class RedirectError extends SdkError {
     super(`${context.api} ${context.operation}: HTTP ${details.status} redirect${target} not followed: ${details.reason}`, context);
     this.status = details.status;
     this.targetOrigin = details.targetOrigin;
+  }
+}
+
+/**
+ * The call could not be made as asked, before anything was sent: an option it needs is missing (a login without a
+ * password), an argument is not what the method takes (upload content that is not bytes, a stream that fails), or the
+ * request cannot be built (a header value fetch refuses). `cause` holds the original error.
+ */
+export class UsageError extends SdkError {
+  constructor(context: ErrorContext, reason: string, cause?: unknown) {
+    super(`${context.api} ${context.operation}: ${reason}`, context, { cause });
   }
 }

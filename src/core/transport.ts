@@ -168,7 +168,7 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
     // The URL is redacted only when there is a logger to tell: most calls never pay for it.
     const url = () => config.redactor.text(request.url);
     const log = (event: Omit<LogEvent, 'api' | 'operation' | 'method' | 'url' | 'attempt'>) =>
-      config.logger?.({ ...event, api: config.api, operation: state.operation, method, url: url(), attempt: state.attempts });
+      config.logger?.({ ...event, message: config.redactor.text(event.message), api: config.api, operation: state.operation, method, url: url(), attempt: state.attempts });
     const replayBody = replayableRequest && request instanceof replayableRequest && isReplayable(request.replayBody) ? request.replayBody : undefined;
     /** The request itself, or a fresh copy when its body has been (or may yet need to be) sent already. */
     const outgoing = (mayRepeat: boolean): Request => {
@@ -214,7 +214,7 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
         const durationMs = Math.round(performance.now() - started);
         const failure = timedOut
           ? new TimeoutError(context(), timeoutMs)
-          : new NetworkError(context(), config.redactor.text(describeNetworkFailure(error)), error);
+          : new NetworkError(context(), describeNetworkFailure(error), error);
         if (isLast) throw failure;
         const retryInMs = backoffDelay(retry, config.retry);
         log({ level: 'warn', message: `${failure.message}; retrying in ${retryInMs} ms`, durationMs, retryInMs });
@@ -251,7 +251,9 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
     }
   }
 
-  return { fetch: send, state };
+  // Raw calls get the transport's errors straight from here: they leave masked, as everything a wrapper throws does.
+  const fetch: FetchLike = (request, init) => send(request, init).catch((error: unknown) => Promise.reject(error instanceof SdkError ? config.redactor.error(error) : error));
+  return { fetch, state };
 }
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);

@@ -2,6 +2,7 @@
 // login token. Callers pass plain attributes and get flat objects back (jsonapi.ts); the token lifecycle is auth.ts.
 import {
   createApiClient,
+  UsageError,
   download,
   toBlob,
   type BinaryContent,
@@ -12,6 +13,7 @@ import {
   type Operation,
   type RequestOptions,
 } from '../core/index.ts';
+import { fieldMessages, isPlainObject } from '../core/objects.ts';
 import type { components, operations, paths } from '../../generated/fastriver.ts';
 import { createTokenKeeper, type AuthToken, type FastriverCredentials } from './auth.ts';
 import { flatten, type Flat, type ResourceIdentifier } from './jsonapi.ts';
@@ -70,11 +72,11 @@ type Version = 1 | 2;
 
 export function createFastriverClient(credentials: FastriverCredentials, options: FastriverClientOptions = {}) {
   const secrets = 'token' in credentials ? [credentials.token] : [credentials.password];
+  /** `{error, validation_errors: {field: [messages]}}`, whatever each of them holds. */
   const describeError = (body: unknown) => {
-    const { error, validation_errors: fields } = body as Partial<FastriverErrorBody>;
-    if (typeof error !== 'string') return {};
-    const problems = fields && typeof fields === 'object' ? Object.entries(fields).map(([field, messages]) => `${field}: ${[messages].flat().join(', ')}`) : [];
-    return { code: problems.length > 0 ? 'validation_errors' : undefined, message: problems.length > 0 ? `${error} (${problems.join('; ')})` : error };
+    if (!isPlainObject(body) || typeof body.error !== 'string') return {};
+    const problems = fieldMessages(body.validation_errors);
+    return problems.length > 0 ? { code: 'validation_errors', message: `${body.error} (${problems.join('; ')})` } : { message: body.error };
   };
   const definition = { name: 'fastriver', defaultBaseUrl: FASTRIVER_BASE_URL, secrets, describeError };
 
@@ -97,8 +99,12 @@ export function createFastriverClient(credentials: FastriverCredentials, options
   const api = createApiClient<paths>({ ...definition, authenticate: keeper.authenticate, reauthenticate: keeper.reauthenticate }, options);
 
   /** Runs an operation answering a JSON:API document and flattens it. */
-  const document = async <T>(operation: Operation, requestOptions: RequestOptions | undefined, send: (fetch: FetchLike) => Promise<FetchResult<unknown>>) =>
-    flatten<T>((await api.call(operation, requestOptions, send)) as Parameters<typeof flatten>[0]);
+  // Flattened inside the call, so a document that cannot be flattened fails as one of the call's typed errors.
+  const document = <T>(operation: Operation, requestOptions: RequestOptions | undefined, send: (fetch: FetchLike) => Promise<FetchResult<unknown>>) =>
+    api.call(operation, requestOptions, async (fetch) => {
+      const result = await send(fetch);
+      return { ...result, data: result.data === undefined ? undefined : flatten<T>(result.data as Parameters<typeof flatten>[0]) };
+    });
   const one = async <T>(...args: Parameters<typeof document>) => (await document<T>(...args)).data;
   const many = async <T>(...args: Parameters<typeof document>): Promise<Page<T>> => {
     const { data, meta } = await document<T[]>(...args);
@@ -208,11 +214,11 @@ export function createFastriverClient(credentials: FastriverCredentials, options
     /** Uploads a printed form (pdf, docx) for the request's delivery. Not retried. */
     async upload(uuid: string, input: { file: BinaryContent; filename?: string; external_id?: string }, options?: RequestOptions): Promise<FlatPackageDocument> {
       const filename = input.filename ?? 'document.pdf';
-      const body = { file: await toBlob(input.file, filename), external_id: input.external_id };
-      return one({ name: 'uploadDeliveryRequestDocument' }, options, (fetch) =>
+      // The content is read inside the call, so content that is not a file, or a stream that fails, is a UsageError.
+      return one({ name: 'uploadDeliveryRequestDocument' }, options, async (fetch) =>
         api.raw.POST('/delivery_requests/{uuid}/document', {
           ...byUuid(uuid),
-          body,
+          body: { file: await toBlob(input.file, filename), external_id: input.external_id },
           bodySerializer: (parts) => {
             const form = new FormData();
             form.append('file', parts.file, filename);
@@ -267,11 +273,14 @@ export function createFastriverClient(credentials: FastriverCredentials, options
     },
   };
 
+  /** Only a client made with login and password can log in; one made with a token is told so with a UsageError. */
+  const withLogin = (operation: string, renew: () => Promise<AuthToken>): Promise<AuthToken> =>
+    'login' in credentials ? renew() : Promise.reject(new UsageError({ api: 'fastriver', operation, attempts: 0 }, 'a client made with a fixed token cannot log in: pass { login, password }'));
   const auth = {
     /** Logs in now (otherwise the first call does). Needs `{ login, password }`. */
-    login: (): Promise<AuthToken> => keeper.renew(),
+    login: (): Promise<AuthToken> => withLogin('login', () => keeper.renew()),
     /** Trades the current token for a fresh one now (otherwise done before it expires). */
-    refresh: (): Promise<AuthToken> => keeper.renew(true),
+    refresh: (): Promise<AuthToken> => withLogin('refreshToken', () => keeper.renew(true)),
     /** Ends the session; a later call logs in again (with credentials). */
     async logout(options?: RequestOptions): Promise<void> {
       if (keeper.current() === undefined) return;

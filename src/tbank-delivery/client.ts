@@ -8,6 +8,7 @@ import {
   type DownloadedFile,
   type RequestOptions,
 } from '../core/index.ts';
+import { isPlainObject, scalarText, textOf } from '../core/objects.ts';
 import type { components, paths } from '../../generated/tbank-delivery.ts';
 
 type Schemas = components['schemas'];
@@ -69,10 +70,8 @@ export function createTbankDeliveryClient(options: TbankDeliveryClientOptions) {
       secrets: [token],
       idempotencyHeader: 'Idempotency-Key',
       headers: { Authorization: `Bearer ${token}` },
-      describeError: (body) => {
-        const { errorCode, errorMessage, errorId } = body as Partial<TbankErrorBody>;
-        return { code: errorCode, message: errorMessage, requestId: errorId };
-      },
+      // errorDetails stays in the error's body: T-Bank's errorMessage already names the field.
+      describeError: (body) => (isPlainObject(body) ? { code: scalarText(body.errorCode), message: textOf(body.errorMessage), requestId: scalarText(body.errorId) } : {}),
     },
     options,
   );
@@ -124,17 +123,18 @@ export function createTbankDeliveryClient(options: TbankDeliveryClientOptions) {
     /** Uploads a file (multipart) and links it to the task. Never retried: the API takes no idempotency key here. */
     async uploadDocument(input: UploadDocumentInput, options?: RequestOptions): Promise<UploadDocumentResult> {
       const filename = input.filename ?? 'document';
-      const body: UploadDocumentRequest = {
-        taskId: input.taskId,
-        type: input.type,
-        content: await toBlob(input.content, filename),
-        prevDocId: input.prevDocId,
-        description: input.description,
-        meta: input.meta === undefined ? undefined : JSON.stringify(input.meta),
-      };
-      return api.call({ name: 'uploadDocument' }, options, (fetch) =>
-        api.raw.POST('/api/v1/delivery/documents', { body, bodySerializer: (parts) => multipart(parts, filename), fetch }),
-      );
+      // The content is read inside the call, so content that is not a file, or a stream that fails, is a UsageError.
+      return api.call({ name: 'uploadDocument' }, options, async (fetch) => {
+        const body: UploadDocumentRequest = {
+          taskId: input.taskId,
+          type: input.type,
+          content: await toBlob(input.content, filename),
+          prevDocId: input.prevDocId,
+          description: input.description,
+          meta: input.meta === undefined ? undefined : JSON.stringify(input.meta),
+        };
+        return api.raw.POST('/api/v1/delivery/documents', { body, bodySerializer: (parts) => multipart(parts, filename), fetch });
+      });
     },
 
     /** Downloads a document: its bytes, with the content type and file name the server sends. */
