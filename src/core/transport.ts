@@ -17,7 +17,8 @@ export type Authenticate = (request: Request) => void | Promise<void>;
 export type Reauthenticate = (request: Request) => Promise<boolean>;
 
 export interface LogEvent {
-  level: 'debug' | 'warn';
+  /** `info`: an attempt answered; `warn`: it will be retried (or sent again with renewed credentials); `error`: the call fails with it. */
+  level: 'error' | 'warn' | 'info';
   message: string;
   api: string;
   operation: string;
@@ -55,6 +56,10 @@ export interface CallPolicy {
   signal?: AbortSignal;
   timeoutMs?: number;
   maxRetries?: number;
+  /** Headers for this call, set on the request before the credentials an API adds per request. */
+  headers?: Record<string, string>;
+  /** RequestInit fields for this call's fetch (what the transport sets itself is never taken from here). */
+  fetchOptions?: RequestInit;
 }
 
 /** Filled in while the call runs, so the caller can describe what happened. */
@@ -154,6 +159,8 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
   const state: CallState = { operation: policy.operation ?? '', attempts: 0 };
 
   async function send(request: Request, init?: RequestInit): Promise<Response> {
+    if (policy.headers) for (const [name, value] of Object.entries(policy.headers)) request.headers.set(name, value);
+    if (policy.fetchOptions) init = { ...callFetchOptions(policy.fetchOptions), ...init };
     const authenticating = config.authenticate?.(request);
     if (authenticating) await authenticating;
     const method = request.method;
@@ -208,7 +215,10 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
         const failure = timedOut
           ? new TimeoutError(context(), timeoutMs)
           : new NetworkError(context(), config.redactor.text(describeNetworkFailure(error)), error);
-        if (isLast) throw failure;
+        if (isLast) {
+          log({ level: 'error', message: failure.message, durationMs });
+          throw failure;
+        }
         const retryInMs = backoffDelay(retry, config.retry);
         log({ level: 'warn', message: `${failure.message}; retrying in ${retryInMs} ms`, durationMs, retryInMs });
         await sleep(retryInMs, callerSignal);
@@ -238,13 +248,19 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
           continue;
         }
       }
-      log({ level: 'debug', message: summary, status, durationMs });
+      log({ level: response.ok ? 'info' : 'error', message: summary, status, durationMs });
       state.last = { status, headers: response.headers, body: bytes };
       return response;
     }
   }
 
   return { fetch: send, state };
+}
+
+/** A caller's fetch options without what a Request already carries or the transport sets (body, method, headers, signal, redirect). */
+function callFetchOptions(options: RequestInit): RequestInit {
+  const { body: _body, method: _method, headers: _headers, signal: _signal, redirect: _redirect, window: _window, ...rest } = options;
+  return rest;
 }
 
 /**
