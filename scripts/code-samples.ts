@@ -23,6 +23,7 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head'] as 
 type Json = Record<string, unknown>;
 export interface Operation {
   operationId: string;
+  description?: string;
   parameters?: Json[];
   requestBody?: Json;
   responses?: Record<string, Json>;
@@ -252,5 +253,10 @@ export function addCodeSamples(spec: Spec, api: string, baseUrl: string): void {
       { lang: 'TypeScript', label: 'TypeScript', source: sample },
       { lang: 'curl', label: 'curl', source: curl },
     ];
+    // A webhook's panel shows its payload and no language menu, so its samples go under its description too.
+    if (entry.kind === 'webhook') {
+      const description = typeof entry.operation.description === 'string' ? `${entry.operation.description.trimEnd()}\n\n` : '';
+      entry.operation.description = `${description}**Receiving it** with this project's parser:\n\n\`\`\`ts\n${sample}\`\`\`\n\n**Trying it**: the example event, sent to that receiver:\n\n\`\`\`sh\n${curl}\`\`\`\n`;
+    }
   }
 }
