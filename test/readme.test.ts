@@ -78,5 +78,6 @@ describe('README examples', () => {
     expect(output).toContain('creatable categories: [');
     expect(output).toMatch(/status: (success|in_progress|fail)/);
     expect(output).toContain('refused: HTTP 400 invalid_request: Request body property amount must match pattern');
+    expect(output).toMatch(/categories: \d+, HTTP 200, request id \S+/);
   });
 });
