@@ -103,12 +103,19 @@ function importsFor(imports: ts.ImportDeclaration[], api: string, code: string):
     const from = (node.moduleSpecifier as ts.StringLiteral).text;
     const bindings = node.importClause?.namedBindings;
     if (!bindings || !ts.isNamedImports(bindings)) continue;
-    const target = from.startsWith('node:') ? from : from === `../../src/${api}/index.ts` ? `${PACKAGE_NAME}/${api}` : undefined;
-    if (!target) continue;
     const names = bindings.elements.map((element) => element.getText()).filter((name) => new RegExp(`\\b${name.replace(/^type /, '')}\\b`).test(code));
-    if (names.length > 0) lines.push(`import { ${names.join(', ')} } from '${target}';`);
+    if (names.length === 0) continue;
+    const target = from.startsWith('node:') ? from : packageEntry(from, api);
+    if (!target) throw new Error(`${samplesFile(api)}: a sample uses ${names.join(', ')} from ${from}, which readers cannot import (use the API's entries or node:)`);
+    lines.push(`import { ${names.join(', ')} } from '${target}';`);
   }
   return lines.join('\n');
+}
+
+/** `../../src/<api>/index.ts` is the package's `<api>` entry, `../../src/<api>/node.ts` its `<api>/node` entry. */
+function packageEntry(from: string, api: string): string | undefined {
+  const entry = new RegExp(`^\\.\\./\\.\\./src/${api}/(index|node)\\.ts$`).exec(from)?.[1];
+  return entry === undefined ? undefined : `${PACKAGE_NAME}/${api}${entry === 'index' ? '' : `/${entry}`}`;
 }
 
 /** `baseUrl` written as a shorthand property becomes `baseUrl: '<the mock's URL>'`. */
@@ -153,7 +160,7 @@ export function curlSample(spec: Spec, entry: ReturnType<typeof operationsOf>[nu
     }
     if (parameter.in === 'path') path = path.replace(`{${name}}`, encodeURIComponent(String(value)));
     if (parameter.in === 'header') args.push(`-H ${quote(`${name}: ${String(value)}`)}`);
-    if (parameter.in === 'query') query.push(...queryPairs(name, value, parameter.style === 'deepObject').map(([key, text]) => `--data-urlencode ${quote(`${key}=${text}`)}`));
+    if (parameter.in === 'query') query.push(...queryPairs(name, value, parameter.style as string | undefined, parameter.explode as boolean | undefined).map(([key, text]) => `--data-urlencode ${quote(`${key}=${text}`)}`));
   }
   if (entry.kind === 'path') args.unshift(...securityHeaders(spec, operation).map((header) => `-H ${quote(header)}`));
   const body = requestBody(spec, operation);
@@ -183,10 +190,13 @@ function exampleOf(spec: Spec, holder: Json): unknown {
   return undefined;
 }
 
-function queryPairs(name: string, value: unknown, deepObject: boolean): Array<[string, string]> {
-  if (deepObject && typeof value === 'object' && value !== null) return Object.entries(value).map(([key, inner]) => [`${name}[${key}]`, String(inner)]);
-  if (Array.isArray(value)) return value.map((item) => [name, String(item)]);
-  return [[name, typeof value === 'object' ? JSON.stringify(value) : String(value)]];
+/** A query parameter as OpenAPI serializes it: deepObject `name[key]=…`; form (the default) exploded by default. */
+export function queryPairs(name: string, value: unknown, style = 'form', explode = style === 'form'): Array<[string, string]> {
+  if (Array.isArray(value)) return explode ? value.map((item) => [name, String(item)]) : [[name, value.join(',')]];
+  if (typeof value !== 'object' || value === null) return [[name, String(value)]];
+  const entries = Object.entries(value);
+  if (style === 'deepObject') return entries.map(([key, inner]) => [`${name}[${key}]`, String(inner)]);
+  return explode ? entries.map(([key, inner]) => [key, String(inner)]) : [[name, entries.flat().join(',')]];
 }
 
 function securityHeaders(spec: Spec, operation: Operation): string[] {

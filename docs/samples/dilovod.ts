@@ -2,7 +2,8 @@
 // is one operation; its sample shows each kind of action the client wraps.
 import { createServer } from 'node:http';
 import type { operations } from '../../generated/dilovod.ts';
-import { createDilovodClient, DilovodApiError, dilovodWebhookListener } from '../../src/dilovod/index.ts';
+import { createDilovodClient, DilovodApiError } from '../../src/dilovod/index.ts';
+import { dilovodWebhookListener } from '../../src/dilovod/node.ts';
 import { defineSamples } from './define.ts';
 
 export default defineSamples<keyof operations>()({

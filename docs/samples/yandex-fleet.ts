@@ -21,7 +21,7 @@ export default defineSamples<keyof operations>()({
         amount: '12345.1434',
         description: 'Списание №13',
       });
-      console.log(transaction.amount, transaction.created_by.identity);
+      console.log(transaction.amount, transaction.created_by?.identity);
     },
 
     async createTransactionV3(fleet) {

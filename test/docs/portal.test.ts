@@ -146,7 +146,7 @@ describe('docs portal', () => {
         const samples = page.locator(`[id="${route}"] .panel-request-samples`);
         // The first language (TypeScript) is open. A webhook's panel shows its payload: its samples are in its description.
         const code = kind === 'path' ? samples.locator('pre').first() : page.locator(`[id="${route}"] pre`, { hasText: `from '${PACKAGE_NAME}/` }).first();
-        await expect(code.innerText()).resolves.toContain(`from '${PACKAGE_NAME}/${api.name}'`);
+        await expect(code.innerText()).resolves.toContain(`from '${PACKAGE_NAME}/${api.name}`);
         if (kind === 'webhook') await expect(page.locator(`[id="${route}"] pre`, { hasText: /^curl /m }).count()).resolves.toBe(1);
         if (i === 0 && kind === 'path') {
           await chooseLanguage(samples, 'curl');

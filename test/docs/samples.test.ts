@@ -11,10 +11,10 @@ import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { listApis, mockPortFromEnv, projectRoot, type ApiEntry } from '../../scripts/apis.ts';
-import { addCodeSamples, operationsOf, PACKAGE_NAME, UPLOAD_FIXTURE, WEBHOOK_RECEIVER, type Spec } from '../../scripts/code-samples.ts';
+import { addCodeSamples, operationsOf, PACKAGE_NAME, queryPairs, UPLOAD_FIXTURE, WEBHOOK_RECEIVER, type Spec } from '../../scripts/code-samples.ts';
 import type { SampleSet } from '../../docs/samples/define.ts';
 import { parseFastriverCallback } from '../../src/fastriver/index.ts';
-import { dilovodWebhookListener } from '../../src/dilovod/index.ts';
+import { dilovodWebhookListener } from '../../src/dilovod/node.ts';
 
 const apis = listApis();
 const specOf = (api: ApiEntry) => parse(readFileSync(api.specPath, 'utf8')) as Spec;
@@ -32,10 +32,22 @@ describe('a sample on every operation', () => {
   it.each(cases)('%s has a TypeScript sample through the client and a curl sample', (_, { api, entry, samples }) => {
     expect(samples.map((sample) => sample.lang)).toEqual(['TypeScript', 'curl']);
     const [typescript, curl] = samples.map((sample) => sample.source);
-    expect(typescript).toMatch(new RegExp(`from '${PACKAGE_NAME}/${api.name}';`));
+    expect(typescript).toMatch(new RegExp(`from '${PACKAGE_NAME}/${api.name}(/node)?';`));
     expect(typescript).not.toMatch(/\.\.\/|baseUrl\s*[,}]/); // no path of this repository, no unrendered shorthand
     if (entry.kind === 'path') expect(typescript).toContain(`baseUrl: '${defaultMock(api)}'`);
     expect(curl).toMatch(new RegExp(`^curl .*'${entry.kind === 'path' ? defaultMock(api) : WEBHOOK_RECEIVER}/`, 'm'));
+  });
+
+  // Every query style the specs use or may use, serialized as OpenAPI says (the curl samples send them).
+  it.each([
+    ['deepObject object', 'filter', { status: 'validated', page: 2 }, 'deepObject', undefined, [['filter[status]', 'validated'], ['filter[page]', '2']]],
+    ['form exploded object', 'check', { lat: 1.5, lon: 2 }, undefined, undefined, [['lat', '1.5'], ['lon', '2']]],
+    ['form object, not exploded', 'check', { lat: 1.5, lon: 2 }, 'form', false, [['check', 'lat,1.5,lon,2']]],
+    ['form exploded array', 'id', ['a', 'b'], undefined, undefined, [['id', 'a'], ['id', 'b']]],
+    ['form array, not exploded', 'id', ['a', 'b'], 'form', false, [['id', 'a,b']]],
+    ['scalar', 'page', 2, undefined, undefined, [['page', '2']]],
+  ] as const)('query %s', (_, name, value, style, explode, pairs) => {
+    expect(queryPairs(name, value, style, explode)).toEqual(pairs);
   });
 
   it('a samples file that misses an operation fails the docs build', () => {
@@ -55,7 +67,14 @@ describe('a sample on every operation', () => {
         return file;
       });
       const config = ts.getParsedCommandLineOfConfigFile(join(projectRoot, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
-      const options = { ...config?.options, baseUrl: projectRoot, paths: { [`${PACKAGE_NAME}/*`]: ['src/*/index.ts'] } };
+      // The package's entries as package.json exports them, resolved to their sources.
+      const exports = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { exports: Record<string, { types?: string } | string> }).exports;
+      const paths = Object.fromEntries(
+        Object.entries(exports).flatMap(([entry, target]) =>
+          typeof target === 'object' && target.types ? [[`${PACKAGE_NAME}${entry.slice(1)}`, [target.types.replace(/^\.\/dist\//, '').replace(/\.d\.ts$/, '.ts')]]] : [],
+        ),
+      );
+      const options = { ...config?.options, baseUrl: projectRoot, paths };
       const diagnostics = ts.getPreEmitDiagnostics(ts.createProgram(files, options)).map((d) => `${d.file?.fileName ?? ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
       expect(diagnostics).toEqual([]);
     } finally {
