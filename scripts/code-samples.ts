@@ -120,7 +120,7 @@ function packageEntry(from: string, api: string): string | undefined {
 
 /** `baseUrl` written as a shorthand property becomes `baseUrl: '<the mock's URL>'`. */
 function withBaseUrl(code: string, baseUrl: string): string {
-  return code.replace(/([{,]\s*)baseUrl(\s*[,}])/g, `$1baseUrl: '${baseUrl}'$2`);
+  return code.replace(/(?<![\w.$'"`])baseUrl(?=\s*[,}])/g, `baseUrl: '${baseUrl}'`);
 }
 
 /** Removes the indentation every non-blank line shares (the first line of a node's text has none: it is skipped). */

@@ -38,7 +38,13 @@ export default defineSamples<keyof operations>()({
     },
 
     async requestDeliveryXml(_, baseUrl) {
-      const dellin = createDellinClient({ appkey: process.env.DELLIN_APPKEY ?? 'mock-appkey', login: 'user@example.ru', password: process.env.DELLIN_PASSWORD ?? 'mock-password', format: 'xml', baseUrl });
+      const dellin = createDellinClient({
+        appkey: process.env.DELLIN_APPKEY ?? 'mock-appkey',
+        login: 'user@example.ru',
+        password: process.env.DELLIN_PASSWORD ?? 'mock-password',
+        format: 'xml', // the same methods and results, XML on the wire
+        baseUrl,
+      });
       const result = await dellin.requestDelivery({
         docID: '2000000000000',
         delivery: { arrival: { address: { search: 'Омск, Ленина, 5' }, produceDate: '2020-11-30', time: { worktimeStart: '09:00', worktimeEnd: '18:00' }, payer: 'receiver' } },
@@ -57,7 +63,13 @@ export default defineSamples<keyof operations>()({
     },
 
     async deliveryDatesXml(_, baseUrl) {
-      const dellin = createDellinClient({ appkey: process.env.DELLIN_APPKEY ?? 'mock-appkey', login: 'user@example.ru', password: process.env.DELLIN_PASSWORD ?? 'mock-password', format: 'xml', baseUrl });
+      const dellin = createDellinClient({
+        appkey: process.env.DELLIN_APPKEY ?? 'mock-appkey',
+        login: 'user@example.ru',
+        password: process.env.DELLIN_PASSWORD ?? 'mock-password',
+        format: 'xml', // the same methods and results, XML on the wire
+        baseUrl,
+      });
       const { data } = await dellin.deliveryDates({ docID: '2000085063763', delivery: { arrival: { address: { search: 'Омск, Ленина, 5' } } } });
       console.log(data.dates);
     },
@@ -68,7 +80,13 @@ export default defineSamples<keyof operations>()({
     },
 
     async loginXml(_, baseUrl) {
-      const dellin = createDellinClient({ appkey: process.env.DELLIN_APPKEY ?? 'mock-appkey', login: 'user@example.ru', password: process.env.DELLIN_PASSWORD ?? 'mock-password', format: 'xml', baseUrl });
+      const dellin = createDellinClient({
+        appkey: process.env.DELLIN_APPKEY ?? 'mock-appkey',
+        login: 'user@example.ru',
+        password: process.env.DELLIN_PASSWORD ?? 'mock-password',
+        format: 'xml', // the same methods and results, XML on the wire
+        baseUrl,
+      });
       await dellin.login();
     },
 
@@ -78,7 +96,13 @@ export default defineSamples<keyof operations>()({
     },
 
     async logoutXml(_, baseUrl) {
-      const dellin = createDellinClient({ appkey: process.env.DELLIN_APPKEY ?? 'mock-appkey', login: 'user@example.ru', password: process.env.DELLIN_PASSWORD ?? 'mock-password', format: 'xml', baseUrl });
+      const dellin = createDellinClient({
+        appkey: process.env.DELLIN_APPKEY ?? 'mock-appkey',
+        login: 'user@example.ru',
+        password: process.env.DELLIN_PASSWORD ?? 'mock-password',
+        format: 'xml', // the same methods and results, XML on the wire
+        baseUrl,
+      });
       await dellin.login();
       await dellin.logout();
     },
@@ -89,7 +113,13 @@ export default defineSamples<keyof operations>()({
     },
 
     async sessionInfoXml(_, baseUrl) {
-      const dellin = createDellinClient({ appkey: process.env.DELLIN_APPKEY ?? 'mock-appkey', login: 'user@example.ru', password: process.env.DELLIN_PASSWORD ?? 'mock-password', format: 'xml', baseUrl });
+      const dellin = createDellinClient({
+        appkey: process.env.DELLIN_APPKEY ?? 'mock-appkey',
+        login: 'user@example.ru',
+        password: process.env.DELLIN_PASSWORD ?? 'mock-password',
+        format: 'xml', // the same methods and results, XML on the wire
+        baseUrl,
+      });
       const { data } = await dellin.sessionInfo();
       console.log(data.session);
     },
