@@ -11,7 +11,34 @@ type Schemas = components['schemas'];
 type WithoutCredentials<T> = Omit<T, 'appkey' | 'sessionID'>;
 
 export type RequestDeliveryRequest = Schemas['RequestDeliveryRequest'];
-export type RequestDeliveryInput = WithoutCredentials<RequestDeliveryRequest>;
+
+/** Whether the client calls with a session (`sessionID`, or login and password) or anonymously; set by its options. */
+export type SessionMode = 'authorized' | 'anonymous';
+
+type PaymentCitySearch = Schemas['PaymentCitySearch'];
+/**
+ * The spec's `ThirdPartyPayerRule` (an if/then, which openapi-typescript cannot type): with `payer: 'third'`,
+ * `members.third` and exactly one of `paymentCity` | `paymentCitySearch`; with another payer both are ignored.
+ */
+type ThirdPartyPayerRule =
+  | {
+      delivery: { arrival: { payer: 'third' } };
+      members: { third: object };
+      payment: { paymentCity: string; paymentCitySearch?: never } | { paymentCitySearch: PaymentCitySearch; paymentCity?: never };
+    }
+  | { delivery: { arrival: { payer: 'sender' | 'receiver' } } };
+
+/**
+ * The body of `requestDelivery` without the credentials the client adds, for a client with (`'authorized'`) or
+ * without (`'anonymous'`) a session: the seed's rules differ between the two (see the spec's
+ * `AuthorizedRequestDeliveryRequest` / `AnonymousRequestDeliveryRequest`), and a body the mock would refuse for the
+ * client's mode does not compile. Beyond the types, the mock also checks list lengths (at most 1 contact person and
+ * 1 phone number anonymously) and the field formats.
+ */
+export type RequestDeliveryInput<Mode extends SessionMode = SessionMode> = (Mode extends 'authorized'
+  ? WithoutCredentials<Schemas['AuthorizedRequestDeliveryRequest']>
+  : WithoutCredentials<Schemas['AnonymousRequestDeliveryRequest']>) &
+  ThirdPartyPayerRule;
 export type RequestDeliveryResponse = Schemas['RequestDeliveryResponse'];
 export type DeliveryDatesInput = WithoutCredentials<Schemas['DeliveryDatesRequest']>;
 export type DeliveryDatesResponse = Schemas['DeliveryDatesResponse'];
@@ -55,6 +82,11 @@ function normalizeItem(item: Record<string, unknown>): DellinErrorItem {
   return normalized as DellinErrorItem;
 }
 
+/** Options of a client with a session: an open `sessionID`, or `login` and `password` (it logs in on first use). */
+export type AuthorizedDellinClientOptions = DellinClientOptions & ({ sessionID: string } | { login: string; password: string });
+/** Options of a client without a session: every `requestDelivery` is anonymous. */
+export type AnonymousDellinClientOptions = DellinClientOptions & { sessionID?: undefined; login?: undefined; password?: undefined };
+
 export interface DellinClientOptions extends ClientOptions {
   /** The application key. Put into every body by the client; never in errors or logs. */
   appkey: string;
@@ -94,7 +126,20 @@ function answerShape(method: Method): XmlShape {
   return shape;
 }
 
-export function createDellinClient(options: DellinClientOptions) {
+/** The client; `requestDelivery` takes the body shape of its session mode (from how it was created). */
+export type DellinClient<Mode extends SessionMode = SessionMode> = Omit<ReturnType<typeof buildClient>, 'requestDelivery'> & {
+  /** Adds door delivery to an order. Not retried: Dellin takes no idempotency key. */
+  requestDelivery(body: RequestDeliveryInput<Mode>, requestOptions?: RequestOptions): Promise<RequestDeliveryResponse>;
+};
+
+export function createDellinClient(options: AuthorizedDellinClientOptions): DellinClient<'authorized'>;
+export function createDellinClient(options: AnonymousDellinClientOptions): DellinClient<'anonymous'>;
+export function createDellinClient(options: DellinClientOptions): DellinClient;
+export function createDellinClient(options: DellinClientOptions): DellinClient {
+  return buildClient(options);
+}
+
+function buildClient(options: DellinClientOptions) {
   const { appkey, login, password, format = 'json' } = options;
   let sessionID = options.sessionID;
   let loggingIn: Promise<string> | undefined;
@@ -161,6 +206,8 @@ export function createDellinClient(options: DellinClientOptions) {
   }
 
   const hasCredentials = login !== undefined && password !== undefined;
+  // A client made with a session sends authorized bodies: it never sends one without a session (after logout, say).
+  const authorized = hasCredentials || options.sessionID !== undefined;
   const isSessionRefused = (error: unknown) => error instanceof DellinApiError && error.status === 401;
 
   /** Runs a call with the session in its body: logs in first when needed, and once more if the session was refused. */
@@ -191,7 +238,7 @@ export function createDellinClient(options: DellinClientOptions) {
 
     /** Adds door delivery to an order. Not retried: Dellin takes no idempotency key. */
     requestDelivery: (body: RequestDeliveryInput, requestOptions?: RequestOptions) =>
-      withSession((session) => post<RequestDeliveryResponse>('requestDelivery', withCredentials(body, session), requestOptions), false),
+      withSession((session) => post<RequestDeliveryResponse>('requestDelivery', withCredentials(body, session), requestOptions), authorized),
 
     /** The dates on which delivery to the address is possible. A read: retried like a GET. */
     deliveryDates: (body: DeliveryDatesInput, requestOptions?: RequestOptions) =>
@@ -213,4 +260,3 @@ export function createDellinClient(options: DellinClientOptions) {
   };
 }
 
-export type DellinClient = ReturnType<typeof createDellinClient>;

@@ -17,6 +17,7 @@ import {
 import type { components, operations, paths } from '../../generated/fastriver.ts';
 import { createTokenKeeper, type AuthToken, type FastriverCredentials } from './auth.ts';
 import { flatten, type Flat, type ResourceIdentifier } from './jsonapi.ts';
+import { FASTRIVER_TYPE_ALIASES } from './type-aliases.ts';
 
 type Schemas = components['schemas'];
 type Related<T> = T | ResourceIdentifier;
@@ -44,7 +45,8 @@ export type RejectAttributes = Schemas['RejectDeliveryRequestDocument']['data'][
 export type TransferDeliveryRequest = Schemas['TransferDeliveryRequest'];
 export type CompleteDeliveryRequest = Schemas['CompleteDeliveryRequest'];
 export type RequestTimeIntervalsQuery = NonNullable<operations['getDeliveryRequestTimeIntervals']['parameters']['query']>;
-export type TimeIntervalsQuery = NonNullable<operations['getTimeIntervals']['parameters']['query']>;
+/** Where and when to check: `lat` + `lon`, or `address` (the types and the mock refuse neither). */
+export type TimeIntervalsQuery = Schemas['TimeIntervalsCheck'];
 export type FastriverErrorBody = Schemas['ValidationError'];
 export type { AuthToken, FastriverCredentials };
 
@@ -78,7 +80,8 @@ export function createFastriverClient(credentials: FastriverCredentials, options
     const problems = fields && typeof fields === 'object' ? Object.entries(fields).map(([field, messages]) => `${field}: ${[messages].flat().join(', ')}`) : [];
     return { code: problems.length > 0 ? 'validation_errors' : undefined, message: problems.length > 0 ? `${error} (${problems.join('; ')})` : error };
   };
-  const definition = { name: 'fastriver', defaultBaseUrl: FASTRIVER_BASE_URL, secrets, describeError };
+  // The seed lists X-API-VERSION among the headers of every request: v1 on each call, v2 where a method sets it.
+  const definition = { name: 'fastriver', defaultBaseUrl: FASTRIVER_BASE_URL, secrets, describeError, headers: { 'X-API-VERSION': 'v1' } };
 
   // Login and refresh go through a client of their own: they must not wait for the token they are fetching.
   const session = createApiClient<paths>(definition, options);
@@ -100,7 +103,7 @@ export function createFastriverClient(credentials: FastriverCredentials, options
 
   /** Runs an operation answering a JSON:API document and flattens it. */
   const document = <T>(operation: Operation, requestOptions: RequestOptions | undefined, send: (fetch: FetchLike) => Promise<FetchResult<unknown>>) =>
-    mapApiPromise(api.call(operation, requestOptions, send), (body) => flatten<T>(body as Parameters<typeof flatten>[0]));
+    mapApiPromise(api.call(operation, requestOptions, send), (body) => flatten<T>(body as Parameters<typeof flatten>[0], FASTRIVER_TYPE_ALIASES));
   const one = <T>(...args: Parameters<typeof document>): ApiPromise<T> => mapApiPromise(document<T>(...args), (flat) => flat.data);
   const many = <T>(...args: Parameters<typeof document>): ApiPromise<Page<T>> =>
     mapApiPromise(document<T[]>(...args), ({ data, meta }) => ({ items: data, total: typeof meta?.total === 'number' ? meta.total : data.length, meta: meta ?? {} }));
@@ -202,7 +205,12 @@ export function createFastriverClient(credentials: FastriverCredentials, options
 
   function checkTimeIntervals(query: TimeIntervalsQuery, { version = 1, ...options }: RequestOptions & { version?: Version } = {}) {
     return one({ name: 'getTimeIntervals' }, options, (fetch) =>
-      api.raw.GET('/delivery_requests/time_intervals', { params: { query, header: { 'X-API-VERSION': apiVersion(version) } }, fetch }),
+      api.raw.GET('/delivery_requests/time_intervals', {
+        params: { query: { check: query }, header: { 'X-API-VERSION': apiVersion(version) } },
+        // The spec's one `check` object goes out as plain parameters (form style, exploded): ?lat=…&lon=…
+        querySerializer: { object: { style: 'form', explode: true } },
+        fetch,
+      }),
     );
   }
 

@@ -21,6 +21,9 @@ export type DeliveryTask = Schemas['DeliveryTask'];
 export type Contact = Schemas['Contact'];
 export type Phone = Schemas['Phone'];
 export type Passport = Schemas['Passport'];
+/** A contact's identity document: a `Passport`, or one of another type (open: the reference's list is cut off). */
+export type IdentityDocument = Schemas['IdentityDocument'];
+export type OtherIdentityDocument = Schemas['OtherIdentityDocument'];
 export type Address = Schemas['Address'];
 export type GetIntervalsRequest = Schemas['GetIntervalsRequest'];
 export type GetIntervalsResult = Schemas['GetIntervalsResult'];
