@@ -129,7 +129,7 @@ function answerShape(method: Method): XmlShape {
 /** The client; `requestDelivery` takes the body shape of its session mode (from how it was created). */
 export type DellinClient<Mode extends SessionMode = SessionMode> = Omit<ReturnType<typeof buildClient>, 'requestDelivery'> & {
   /** Adds door delivery to an order. Not retried: Dellin takes no idempotency key. */
-  requestDelivery(body: RequestDeliveryInput<Mode>, requestOptions?: RequestOptions): Promise<RequestDeliveryResponse>;
+  requestDelivery(body: RequestDeliveryInput<Mode>, requestOptions?: RequestOptions): ApiPromise<RequestDeliveryResponse>;
 };
 
 export function createDellinClient(options: AuthorizedDellinClientOptions): DellinClient<'authorized'>;
