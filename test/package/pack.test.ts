@@ -47,9 +47,15 @@ describe('the packed package', { timeout: 120_000 }, () => {
     for (const api of listApis()) expect(files).toContain(`specs/${api.name}.yaml`);
   });
 
-  it('depends on openapi-fetch alone, by a caret range (a project that uses it too gets one copy)', () => {
-    const installed = JSON.parse(readFileSync(join(scratch, 'node_modules', pkg.name, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; private?: boolean };
-    expect(installed.dependencies).toEqual({ 'openapi-fetch': '^0.17.0' });
+  it('depends on exactly the packages its build imports, openapi-fetch by a caret range (a project that uses it too gets one copy)', () => {
+    const root = join(scratch, 'node_modules', pkg.name);
+    const installed = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; private?: boolean };
+    const imported = new Set<string>();
+    for (const path of files.filter((file) => /^dist\/.*\.c?js$/.test(file))) {
+      for (const [, specifier] of readFileSync(join(root, path), 'utf8').matchAll(/(?:from |require\()"([^".][^"]*)"/g)) imported.add(specifier ?? '');
+    }
+    expect(Object.keys(installed.dependencies ?? {}).sort()).toEqual([...imported].sort());
+    expect(installed.dependencies?.['openapi-fetch']).toBe('^0.17.0');
     expect(installed.private).toBeUndefined();
   });
 
