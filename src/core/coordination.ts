@@ -1,7 +1,7 @@
 // What several calls (or several processes) sharing one account coordinate on: a lock for "one request in flight per
 // account" (Dilovod, seeds/dilovod: requests must not run in parallel) and a store for the login credential they share
 // (Fastriver's token, Dellin's session), renewed by one of them at a time. The defaults here live in one process;
-// `delivery-api-clients/redis` has the same two interfaces on Redis, for many processes.
+// `delivery-api-clients/redis/node` has the same two interfaces on Redis, for many processes.
 
 /** One request in flight per account. */
 export interface AccountLock {

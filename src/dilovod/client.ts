@@ -16,7 +16,7 @@ import {
   type RequestOptions,
   type WithResponse,
 } from '../core/index.ts';
-import { isPlainObject } from '../core/objects.ts';
+import { isPlainObject, textOf } from '../core/objects.ts';
 import type { components, paths } from '../../generated/dilovod.ts';
 
 type Schemas = components['schemas'];
@@ -84,7 +84,7 @@ export interface DilovodClientOptions extends ClientOptions {
   /**
    * One request in flight per account (seeds/dilovod: no parallel requests). Default: a lock of this client alone,
    * taken in call order. Share one between clients of the same account, or pass `createRedisLock` from
-   * `delivery-api-clients/redis` to share it between processes.
+   * `delivery-api-clients/redis/node` to share it between processes.
    */
   lock?: AccountLock;
   /**
@@ -108,7 +108,7 @@ export function createDilovodClient(options: DilovodClientOptions) {
       describeError: (body) => {
         if (!isPlainObject(body)) return {};
         if (typeof body.error === 'string') return { message: body.error };
-        if (body.status === 'error') return { code: 'call_error', message: typeof body.errorMessage === 'string' ? body.errorMessage : undefined };
+        if (body.status === 'error') return { code: 'call_error', message: textOf(body.errorMessage) };
         return {};
       },
       errorClass: DilovodApiError,

@@ -1,4 +1,4 @@
-// `delivery-api-clients/redis` (Node only, like the `/node` entries: ioredis speaks TCP): the account lock and the
+// `delivery-api-clients/redis/node` (Node only, like the `/node` entries: ioredis speaks TCP): the account lock and the
 // shared credential store on Redis, for clients of one account in several processes. Built on a maintained client
 // (ioredis, which you create and own) and a maintained lock library (redis-semaphore's Mutex: SET NX PX, renewed while
 // held, released only by its holder). Both are optional peer dependencies: only this entry needs them.

@@ -104,7 +104,7 @@ function clients(fetch: FetchLike) {
     },
     dilovod: {
       client: dilovod,
-      body: { columns: [], data: [] }, // a {columns, data} answer: every Dilovod method reads it (request methods refuse anything else)
+      body: [],
       methods: {
         send: (o) => dilovod.send('getObject', { id: '1' } as never, o),
         getObject: (o) => dilovod.getObject('1', o),
