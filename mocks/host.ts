@@ -8,7 +8,7 @@ import { createInstance, getHttpOperationsFromSpec, ProblemJsonError, type IHttp
 import { getHttpConfigFromRequest } from '@stoplight/prism-http-server/dist/getHttpConfigFromRequest.js';
 import { serialize } from '@stoplight/prism-http-server/dist/serialize.js';
 import { DiagnosticSeverity, type HttpMethod } from '@stoplight/types';
-import { listApis, portEnvName, type ApiEntry } from '../scripts/apis.ts';
+import { listApis, portEnvName, type ApiEntry } from '#apis';
 import { adapters } from './adapters/index.ts';
 import { MockInputError, type MockAdapter } from './adapters/types.ts';
 

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { projectRoot } from './apis.ts';
+import { projectRoot } from '#apis';
 
 const outDir = process.argv.find((arg) => arg.startsWith('--out-dir='))?.slice('--out-dir='.length);
 const dist = outDir ? resolve(projectRoot, outDir) : join(projectRoot, 'dist');

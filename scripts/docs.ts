@@ -7,7 +7,7 @@ import { extname, join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
-import { listApis, mockPortFromEnv, projectRoot, type ApiEntry } from './apis.ts';
+import { listApis, mockPortFromEnv, projectRoot, type ApiEntry } from '#apis';
 
 export const docsDir = join(projectRoot, 'build/docs');
 

@@ -2,7 +2,7 @@
 // one readiness table. `npm run mocks` (--mocks-only) starts just the mocks. Ctrl-C stops everything cleanly.
 // Ports: MOCK_PORT_<API> moves one mock, DOCS_PORT the portal (default 4000), HOST the interface (default 127.0.0.1).
 import type { Server } from 'node:http';
-import { listApis, mockPortFromEnv } from './apis.ts';
+import { listApis, mockPortFromEnv } from '#apis';
 import { startMockHost, type MockHost } from '../mocks/host.ts';
 
 const mocksOnly = process.argv.includes('--mocks-only');

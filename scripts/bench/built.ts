@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { projectRoot } from '../apis.ts';
+import { projectRoot } from '#apis';
 
 const OUT_DIR = 'build/bench-dist';
 let built: ReturnType<typeof load> | undefined;

@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
-import { listApis, portEnvName, projectRoot } from '../apis.ts';
+import { listApis, portEnvName, projectRoot } from '#apis';
 import { formatBytes, formatRatio, summarize, type RunSettings, type Section, type Summary, type Target } from './stats.ts';
 
 const PRISM_CLI = resolve(projectRoot, 'node_modules/@stoplight/prism-cli/dist/index.js');

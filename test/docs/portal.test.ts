@@ -5,7 +5,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { freePort } from '../support/ports.ts';
-import { listApis, portEnvName, projectRoot } from '../../scripts/apis.ts';
+import { listApis, portEnvName, projectRoot } from '#apis';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 let start: ChildProcess;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { listApis, projectRoot } from '../../scripts/apis.ts';
+import { listApis, projectRoot } from '#apis';
 
 const run = promisify(execFile);
 const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { name: string; exports: Record<string, unknown> };
