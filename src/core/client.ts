@@ -4,7 +4,7 @@ import createClient, { type Client } from 'openapi-fetch';
 import { ApiError, InvalidResponseError, SdkError, type ApiErrorDetails, type ErrorContext } from './errors.ts';
 import { createRedactor, type Redactor } from './redact.ts';
 import { defaultRetryPolicy, parseRetryAfter, type RetryPolicy } from './retry.ts';
-import { createCallFetch, ReplayableRequest, type Authenticate, type Reauthenticate, type CallPolicy, type CallState, type FetchLike, type Logger, type TransportConfig } from './transport.ts';
+import { createCallFetch, replayableRequestClass, type Authenticate, type Reauthenticate, type CallPolicy, type CallState, type FetchLike, type Logger, type TransportConfig } from './transport.ts';
 
 /** Options every client accepts. */
 export interface ClientOptions {
@@ -104,7 +104,7 @@ export function createApiClient<Paths extends {}>(api: ApiDefinition, options: C
   const raw = createClient<Paths>({
     baseUrl,
     headers: api.headers,
-    Request: ReplayableRequest,
+    Request: replayableRequestClass(),
     fetch: (request: Request, init?: RequestInit) => createCallFetch(transport).fetch(request, init),
   });
 

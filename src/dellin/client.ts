@@ -2,7 +2,7 @@
 // (appkey, sessionID) travel in the body; the outcome is echoed in metadata.status, also inside an HTTP 200.
 import { ApiError, createApiClient, type ApiErrorDetails, type ClientOptions, type ErrorContext, type FetchLike, type RequestOptions } from '../core/index.ts';
 import { isPlainObject } from '../core/objects.ts';
-import { BufferedResponse } from '../core/transport.ts';
+import { bufferedResponse } from '../core/transport.ts';
 import type { components, paths } from '../../generated/dellin.ts';
 import { xmlOperations, xmlShapes } from '../../generated/dellin.xml.ts';
 import { decodeXml, encodeXml } from './xml.ts';
@@ -127,7 +127,7 @@ export function createDellinClient(options: DellinClientOptions) {
       const headers = new Headers(response.headers);
       headers.set('content-type', 'application/json');
       headers.delete('content-length');
-      return new BufferedResponse(bytes, { status: response.status, statusText: response.statusText, headers }, { value: decoded });
+      return bufferedResponse(bytes, { status: response.status, statusText: response.statusText, headers }, { value: decoded });
     };
 
   function post<R>(method: Method, body: Record<string, unknown>, requestOptions?: RequestOptions, readOnly = false): Promise<R> {

@@ -90,24 +90,3 @@ export function dilovodWebhookHandler(onEvent: WebhookListener, options: { allow
     return new Response('ok', { status: 200 });
   };
 }
-
-/** What the node:http listener uses of a request and a response (structural, so no Node types leak into ours). */
-interface NodeRequest {
-  url?: string;
-  method?: string;
-  socket: { remoteAddress?: string };
-}
-interface NodeResponse {
-  writeHead(status: number, headers: Record<string, string>): { end(body: string): unknown };
-}
-
-/** The same handler for node:http servers: `createServer(dilovodWebhookListener(onEvent))`. */
-export function dilovodWebhookListener(onEvent: WebhookListener, options: { allowedIps?: readonly string[] } = {}) {
-  const handle = dilovodWebhookHandler(onEvent, options);
-  return (req: NodeRequest, res: NodeResponse): void => {
-    const url = new URL(req.url ?? '/', 'http://webhook.invalid');
-    void handle(new Request(url, { method: req.method }), req.socket.remoteAddress).then(async (response) => {
-      res.writeHead(response.status, Object.fromEntries(response.headers)).end(await response.text());
-    });
-  };
-}
