@@ -36,7 +36,7 @@ export interface MockHostOptions {
   host?: string;
   /** Port per API; 0 picks a free one (tests). Defaults to each API's fixed port. */
   port?: (api: ApiEntry) => number;
-  /** Answer from state where a lifecycle knows the operation (default), or from the spec's examples alone (false). */
+  /** Answer from state where a lifecycle knows the operation, or from the spec's examples alone (false). Default: MOCK_STATE (on unless `off`). */
   state?: boolean;
 }
 
@@ -51,7 +51,7 @@ export const stateFromEnv = (env: NodeJS.ProcessEnv = process.env): boolean => e
 export async function startMockHost(options: MockHostOptions = {}): Promise<MockHost> {
   const host = options.host ?? '127.0.0.1';
   // Started together: loading a spec waits on the disk and on the event loop, so the five overlap.
-  const started = await Promise.allSettled((options.apis ?? listApis()).map((api) => startMock(api, host, options.port?.(api) ?? api.mockPort, { state: options.state })));
+  const started = await Promise.allSettled((options.apis ?? listApis()).map((api) => startMock(api, host, options.port?.(api) ?? api.mockPort, { state: options.state ?? stateFromEnv() })));
   const servers = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   const failed = started.find((result) => result.status === 'rejected');
   if (failed) {
@@ -108,7 +108,7 @@ export async function startMock(api: ApiEntry, host: string, port: number, optio
   /** Answers built from state, with what the lifecycle gave for them (bytes to send instead of the body). */
   const fromState = new WeakMap<IHttpResponse, Answer>();
 
-  function answerFromState({ resource, input, config: mockConfig }: MockerArguments): IHttpResponse | undefined {
+  function answerFromState({ resource, input, config: mockConfig }: MockerArguments, example: () => IHttpResponse | undefined): IHttpResponse | undefined {
     const context = contexts.get(input.data);
     const handler = resource.iid ? lifecycle?.operations[resource.iid] : undefined;
     if (!context || context.examplesOnly || !handler) return undefined;
@@ -123,6 +123,7 @@ export async function startMock(api: ApiEntry, host: string, port: number, optio
       headers: (request.headers ?? {}) as Record<string, string>,
       body: request.body,
       raw: context.raw,
+      example: () => structuredClone(example()?.body),
       send: (outbound) => outbox.send(session.id, outbound),
     });
     if (!answer) return undefined;

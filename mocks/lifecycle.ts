@@ -26,6 +26,8 @@ export interface Call<S> {
   body: unknown;
   /** The body's bytes as received (multipart uploads). */
   raw: Buffer;
+  /** A copy of the body Prism's examples would answer (the example the adapter or the spec picks), to fill in. */
+  example(): unknown;
   /** Sends a callback or a webhook (after the answer; retried as the API does). */
   send(outbound: Outbound): void;
 }

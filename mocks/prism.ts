@@ -37,11 +37,15 @@ export function serializeBody(body: unknown, contentType: string | undefined): s
 
 /**
  * A Prism instance whose mocker asks `answer` first: what it returns is served (and validated by Prism like any mocked
- * answer), `undefined` falls back to Prism's examples.
+ * answer), `undefined` falls back to Prism's examples. `example()` gives `answer` the example Prism would serve.
  */
-export function createPrism(config: IHttpConfig, name: string, answer?: (args: MockerArguments) => IHttpResponse | undefined) {
+export function createPrism(config: IHttpConfig, name: string, answer?: (args: MockerArguments, example: () => IHttpResponse | undefined) => IHttpResponse | undefined) {
   const mock: Mocker = (args) => (logger) => {
-    const found = answer?.(args);
+    const example = () => {
+      const result = examplesMocker(args)(logger);
+      return result._tag === 'Right' ? result.right : undefined;
+    };
+    const found = answer?.(args, example);
     return found ? { _tag: 'Right', right: found } : examplesMocker(args)(logger);
   };
   return createInstance(config, { logger: createLogger(name, { level: 'silent' }), mock });

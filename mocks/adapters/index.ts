@@ -8,6 +8,7 @@ import { fastriver } from './fastriver.ts';
 import { tbankDelivery } from './tbank-delivery.ts';
 import { tbankDeliveryLifecycle } from './tbank-delivery.lifecycle.ts';
 import { yandexFleet } from './yandex-fleet.ts';
+import { yandexFleetLifecycle } from './yandex-fleet.lifecycle.ts';
 
 export const adapters: Readonly<Record<string, MockAdapter>> = {
   dellin,
@@ -20,4 +21,5 @@ export const adapters: Readonly<Record<string, MockAdapter>> = {
 /** Per-API lifecycles (mocks/adapters/<api>.lifecycle.ts): the operations each mock answers from state. */
 export const lifecycles: Readonly<Record<string, Lifecycle<unknown>>> = {
   'tbank-delivery': tbankDeliveryLifecycle,
+  'yandex-fleet': yandexFleetLifecycle,
 };
