@@ -3,6 +3,7 @@
 import type { Lifecycle } from '../lifecycle.ts';
 import type { MockAdapter } from './types.ts';
 import { dellin } from './dellin.ts';
+import { dellinLifecycle } from './dellin.lifecycle.ts';
 import { dilovod } from './dilovod.ts';
 import { fastriver } from './fastriver.ts';
 import { tbankDelivery } from './tbank-delivery.ts';
@@ -20,6 +21,7 @@ export const adapters: Readonly<Record<string, MockAdapter>> = {
 
 /** Per-API lifecycles (mocks/adapters/<api>.lifecycle.ts): the operations each mock answers from state. */
 export const lifecycles: Readonly<Record<string, Lifecycle<unknown>>> = {
+  dellin: dellinLifecycle,
   'tbank-delivery': tbankDeliveryLifecycle,
   'yandex-fleet': yandexFleetLifecycle,
 };
