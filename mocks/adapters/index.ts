@@ -5,6 +5,7 @@ import type { MockAdapter } from './types.ts';
 import { dellin } from './dellin.ts';
 import { dellinLifecycle } from './dellin.lifecycle.ts';
 import { dilovod } from './dilovod.ts';
+import { dilovodLifecycle } from './dilovod.lifecycle.ts';
 import { fastriver } from './fastriver.ts';
 import { tbankDelivery } from './tbank-delivery.ts';
 import { tbankDeliveryLifecycle } from './tbank-delivery.lifecycle.ts';
@@ -22,6 +23,7 @@ export const adapters: Readonly<Record<string, MockAdapter>> = {
 /** Per-API lifecycles (mocks/adapters/<api>.lifecycle.ts): the operations each mock answers from state. */
 export const lifecycles: Readonly<Record<string, Lifecycle<unknown>>> = {
   dellin: dellinLifecycle,
+  dilovod: dilovodLifecycle,
   'tbank-delivery': tbankDeliveryLifecycle,
   'yandex-fleet': yandexFleetLifecycle,
 };
