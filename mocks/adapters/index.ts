@@ -7,6 +7,7 @@ import { dellinLifecycle } from './dellin.lifecycle.ts';
 import { dilovod } from './dilovod.ts';
 import { dilovodLifecycle } from './dilovod.lifecycle.ts';
 import { fastriver } from './fastriver.ts';
+import { fastriverLifecycle } from './fastriver.lifecycle.ts';
 import { tbankDelivery } from './tbank-delivery.ts';
 import { tbankDeliveryLifecycle } from './tbank-delivery.lifecycle.ts';
 import { yandexFleet } from './yandex-fleet.ts';
@@ -24,6 +25,7 @@ export const adapters: Readonly<Record<string, MockAdapter>> = {
 export const lifecycles: Readonly<Record<string, Lifecycle<unknown>>> = {
   dellin: dellinLifecycle,
   dilovod: dilovodLifecycle,
+  fastriver: fastriverLifecycle,
   'tbank-delivery': tbankDeliveryLifecycle,
   'yandex-fleet': yandexFleetLifecycle,
 };

@@ -133,3 +133,19 @@ describe('admin API and state', () => {
     expect(await tbank.requests()).toEqual([]);
   });
 });
+
+describe('callbacks and webhooks are checked against the spec before they leave', () => {
+  it('a valid callback passes, a broken one is named', async () => {
+    const { webhookCheck } = await import('../../mocks/webhooks.ts');
+    const { listApis } = await import('#apis');
+    const spec = (name: string) => listApis().find((api) => api.name === name)?.specPath ?? '';
+    const fastriver = webhookCheck(spec('fastriver'));
+    const event = { data: { id: 'e1', type: 'external_callback', attributes: { event: 'complete' } }, included: [] };
+    expect(await fastriver({ webhook: 'deliveryRequestEvent', method: 'POST', url: 'http://127.0.0.1/cb', body: event })).toEqual([]);
+    const broken = await fastriver({ webhook: 'deliveryRequestEvent', method: 'POST', url: 'http://127.0.0.1/cb', body: { data: { ...event.data, attributes: { event: 'exploded' } } } });
+    expect(broken.join()).toMatch(/event/);
+    expect(await fastriver({ webhook: 'noSuchHook', method: 'POST', url: 'http://127.0.0.1/cb', body: {} })).toEqual(['the spec has no webhook noSuchHook']);
+    const dilovod = webhookCheck(spec('dilovod'));
+    expect(await dilovod({ webhook: 'objectChanged', method: 'GET', url: 'http://127.0.0.1/hook' })).not.toEqual([]);
+  });
+});
