@@ -165,7 +165,7 @@ function groups(baseUrl: string, built: Awaited<ReturnType<typeof loadBuilt>>): 
       api: 'dellin (json)',
       method: 'requestDelivery',
       variants: [
-        { name: WRAPPER, async, fn: async () => keep(await dlJson.requestDelivery(dlInput as RequestDeliveryInput)) },
+        { name: WRAPPER, async, fn: async () => keep(await dlJson.requestDelivery(dlInput as RequestDeliveryInput<'authorized'>)) },
         { name: OPENAPI_FETCH, async, fn: async () => keep((await dlBare.POST('/v2/request_delivery.json', { body: dlBody as never })).data) },
         {
           name: RAW,
@@ -186,7 +186,7 @@ function groups(baseUrl: string, built: Awaited<ReturnType<typeof loadBuilt>>): 
       api: 'dellin (xml)',
       method: 'requestDelivery',
       variants: [
-        { name: WRAPPER, async, fn: async () => keep(await dlXml.requestDelivery(dlInput as RequestDeliveryInput)) },
+        { name: WRAPPER, async, fn: async () => keep(await dlXml.requestDelivery(dlInput as RequestDeliveryInput<'authorized'>)) },
         {
           name: `${OPENAPI_FETCH} + fast-xml-parser`,
           async,

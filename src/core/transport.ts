@@ -55,6 +55,10 @@ export interface CallPolicy {
   signal?: AbortSignal;
   timeoutMs?: number;
   maxRetries?: number;
+  /** Headers for this call, set on the request before the credentials an API adds per request. */
+  headers?: Record<string, string>;
+  /** RequestInit fields for this call's fetch (what the transport sets itself is never taken from here). */
+  fetchOptions?: RequestInit;
 }
 
 /** Filled in while the call runs, so the caller can describe what happened. */
@@ -154,6 +158,8 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
   const state: CallState = { operation: policy.operation ?? '', attempts: 0 };
 
   async function send(request: Request, init?: RequestInit): Promise<Response> {
+    if (policy.headers) for (const [name, value] of Object.entries(policy.headers)) request.headers.set(name, value);
+    if (policy.fetchOptions) init = { ...callFetchOptions(policy.fetchOptions), ...init };
     const authenticating = config.authenticate?.(request);
     if (authenticating) await authenticating;
     const method = request.method;
@@ -245,6 +251,12 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
   }
 
   return { fetch: send, state };
+}
+
+/** A caller's fetch options without what a Request already carries or the transport sets (body, method, headers, signal, redirect). */
+function callFetchOptions(options: RequestInit): RequestInit {
+  const { body: _body, method: _method, headers: _headers, signal: _signal, redirect: _redirect, window: _window, ...rest } = options;
+  return rest;
 }
 
 /**

@@ -1,17 +1,44 @@
 // Dellin: add door delivery to an order on its way to a terminal. Every method exists as .json and .xml; credentials
 // (appkey, sessionID) travel in the body; the outcome is echoed in metadata.status, also inside an HTTP 200.
-import { ApiError, createApiClient, type ApiErrorDetails, type ClientOptions, type ErrorContext, type FetchLike, type RequestOptions } from '../core/index.ts';
+import { ApiError, apiPromise, createApiClient, type ApiErrorDetails, type ApiPromise, type WithResponse, type ClientOptions, type ErrorContext, type FetchLike, type RequestOptions } from '../core/index.ts';
 import { isPlainObject } from '../core/objects.ts';
 import { bufferedResponse } from '../core/transport.ts';
 import type { components, paths } from '../../generated/dellin.ts';
 import { xmlOperations, xmlShapes } from '../../generated/dellin.xml.ts';
-import { decodeXml, encodeXml } from './xml.ts';
+import { decodeXml, encodeXml, type XmlShape } from './xml.ts';
 
 type Schemas = components['schemas'];
 type WithoutCredentials<T> = Omit<T, 'appkey' | 'sessionID'>;
 
 export type RequestDeliveryRequest = Schemas['RequestDeliveryRequest'];
-export type RequestDeliveryInput = WithoutCredentials<RequestDeliveryRequest>;
+
+/** Whether the client calls with a session (`sessionID`, or login and password) or anonymously; set by its options. */
+export type SessionMode = 'authorized' | 'anonymous';
+
+type PaymentCitySearch = Schemas['PaymentCitySearch'];
+/**
+ * The spec's `ThirdPartyPayerRule` (an if/then, which openapi-typescript cannot type): with `payer: 'third'`,
+ * `members.third` and exactly one of `paymentCity` | `paymentCitySearch`; with another payer both are ignored.
+ */
+type ThirdPartyPayerRule =
+  | {
+      delivery: { arrival: { payer: 'third' } };
+      members: { third: object };
+      payment: { paymentCity: string; paymentCitySearch?: never } | { paymentCitySearch: PaymentCitySearch; paymentCity?: never };
+    }
+  | { delivery: { arrival: { payer: 'sender' | 'receiver' } } };
+
+/**
+ * The body of `requestDelivery` without the credentials the client adds, for a client with (`'authorized'`) or
+ * without (`'anonymous'`) a session: the seed's rules differ between the two (see the spec's
+ * `AuthorizedRequestDeliveryRequest` / `AnonymousRequestDeliveryRequest`), and a body the mock would refuse for the
+ * client's mode does not compile. Beyond the types, the mock also checks list lengths (at most 1 contact person and
+ * 1 phone number anonymously) and the field formats.
+ */
+export type RequestDeliveryInput<Mode extends SessionMode = SessionMode> = (Mode extends 'authorized'
+  ? WithoutCredentials<Schemas['AuthorizedRequestDeliveryRequest']>
+  : WithoutCredentials<Schemas['AnonymousRequestDeliveryRequest']>) &
+  ThirdPartyPayerRule;
 export type RequestDeliveryResponse = Schemas['RequestDeliveryResponse'];
 export type DeliveryDatesInput = WithoutCredentials<Schemas['DeliveryDatesRequest']>;
 export type DeliveryDatesResponse = Schemas['DeliveryDatesResponse'];
@@ -55,6 +82,11 @@ function normalizeItem(item: Record<string, unknown>): DellinErrorItem {
   return normalized as DellinErrorItem;
 }
 
+/** Options of a client with a session: an open `sessionID`, or `login` and `password` (it logs in on first use). */
+export type AuthorizedDellinClientOptions = DellinClientOptions & ({ sessionID: string } | { login: string; password: string });
+/** Options of a client without a session: every `requestDelivery` is anonymous. */
+export type AnonymousDellinClientOptions = DellinClientOptions & { sessionID?: undefined; login?: undefined; password?: undefined };
+
 export interface DellinClientOptions extends ClientOptions {
   /** The application key. Put into every body by the client; never in errors or logs. */
   appkey: string;
@@ -80,17 +112,34 @@ type Method = keyof typeof METHODS;
 
 /**
  * One shape per method for every answer it may get: success and error bodies share the root and never a path, and an
- * error may come with any status (inside a 200 too), so the answer is decoded knowing both.
+ * error may come with any status (inside a 200 too), so the answer is decoded knowing both. Merged on first use.
  */
-const answerShapes = new Map(
-  (Object.keys(METHODS) as Method[]).map((method) => {
+const answerShapes = new Map<Method, XmlShape>();
+function answerShape(method: Method): XmlShape {
+  let shape = answerShapes.get(method);
+  if (!shape) {
     const shapes = Object.values(xmlOperations[`${method}Xml`]?.responses ?? {}).flatMap((name) => xmlShapes[name] ?? []);
-    const merge = (key: 'arrays' | 'numbers' | 'booleans') => [...new Set(shapes.flatMap((shape) => shape[key]))];
-    return [method, { root: 'response', arrays: merge('arrays'), numbers: merge('numbers'), booleans: merge('booleans') }] as const;
-  }),
-);
+    const merge = (key: 'arrays' | 'numbers' | 'booleans') => [...new Set(shapes.flatMap((one) => one[key]))];
+    shape = { root: 'response', arrays: merge('arrays'), numbers: merge('numbers'), booleans: merge('booleans') };
+    answerShapes.set(method, shape);
+  }
+  return shape;
+}
 
-export function createDellinClient(options: DellinClientOptions) {
+/** The client; `requestDelivery` takes the body shape of its session mode (from how it was created). */
+export type DellinClient<Mode extends SessionMode = SessionMode> = Omit<ReturnType<typeof buildClient>, 'requestDelivery'> & {
+  /** Adds door delivery to an order. Not retried: Dellin takes no idempotency key. */
+  requestDelivery(body: RequestDeliveryInput<Mode>, requestOptions?: RequestOptions): Promise<RequestDeliveryResponse>;
+};
+
+export function createDellinClient(options: AuthorizedDellinClientOptions): DellinClient<'authorized'>;
+export function createDellinClient(options: AnonymousDellinClientOptions): DellinClient<'anonymous'>;
+export function createDellinClient(options: DellinClientOptions): DellinClient;
+export function createDellinClient(options: DellinClientOptions): DellinClient {
+  return buildClient(options);
+}
+
+function buildClient(options: DellinClientOptions) {
   const { appkey, login, password, format = 'json' } = options;
   let sessionID = options.sessionID;
   let loggingIn: Promise<string> | undefined;
@@ -120,18 +169,16 @@ export function createDellinClient(options: DellinClientOptions) {
     (method: Method, fetch: FetchLike): FetchLike =>
     async (request, init) => {
       const response = await fetch(request, init);
-      const shape = answerShapes.get(method);
-      if (!shape || !/[/+]xml\b/.test(response.headers.get('content-type') ?? '')) return response;
+      const shape = answerShape(method);
+      if (!/[/+]xml\b/.test(response.headers.get('content-type') ?? '')) return response;
       const bytes = await response.arrayBuffer();
       const decoded = decodeXml(new TextDecoder().decode(bytes), shape, { api: 'dellin', operation: method, attempts: 1 });
-      const headers = new Headers(response.headers);
-      headers.set('content-type', 'application/json');
-      headers.delete('content-length');
-      return bufferedResponse(bytes, { status: response.status, statusText: response.statusText, headers }, { value: decoded });
+      // The headers stay the server's (withResponse and ApiError show what was sent); openapi-fetch reads the decoded value.
+      return bufferedResponse(bytes, response, { value: decoded });
     };
 
-  function post<R>(method: Method, body: Record<string, unknown>, requestOptions?: RequestOptions, readOnly = false): Promise<R> {
-    return api.call({ name: method, readOnly }, requestOptions, (fetch) => {
+  function post<R>(method: Method, body: Record<string, unknown>, requestOptions?: RequestOptions, readOnly = false): ApiPromise<R> {
+    const call = api.call({ name: method, readOnly }, requestOptions, (fetch) => {
       if (format === 'json') return api.raw.POST(`${METHODS[method]}.json` as Path, { body: body as never, fetch });
       return api.raw.POST(`${METHODS[method]}.xml` as Path, {
         body: body as never,
@@ -139,7 +186,8 @@ export function createDellinClient(options: DellinClientOptions) {
         headers: { 'Content-Type': 'application/xml', Accept: 'application/xml' },
         fetch: viaXml(method, fetch),
       });
-    }) as Promise<R>;
+    });
+    return apiPromise(call.withResponse() as Promise<WithResponse<R>>);
   }
 
   /** Logs in now; the session is then used by every call. Needs `login` and `password`. */
@@ -158,21 +206,27 @@ export function createDellinClient(options: DellinClientOptions) {
   }
 
   const hasCredentials = login !== undefined && password !== undefined;
+  // A client made with a session sends authorized bodies: it never sends one without a session (after logout, say).
+  const authorized = hasCredentials || options.sessionID !== undefined;
   const isSessionRefused = (error: unknown) => error instanceof DellinApiError && error.status === 401;
 
   /** Runs a call with the session in its body: logs in first when needed, and once more if the session was refused. */
-  async function withSession<R>(run: (session: string | undefined) => Promise<R>, required: boolean): Promise<R> {
-    if (loggingIn) await loggingIn;
-    if (sessionID === undefined && hasCredentials) await logIn();
-    if (sessionID === undefined && required) throw new Error('this method needs a session: pass sessionID, or login and password');
-    const used = sessionID;
-    try {
-      return await run(used);
-    } catch (error) {
-      if (!hasCredentials || !isSessionRefused(error)) throw error;
-      if (sessionID === used) await logIn(); // unless another call has already replaced it
-      return run(sessionID);
-    }
+  function withSession<R>(run: (session: string | undefined) => ApiPromise<R>, required: boolean): ApiPromise<R> {
+    return apiPromise(
+      (async () => {
+        if (loggingIn) await loggingIn;
+        if (sessionID === undefined && hasCredentials) await logIn();
+        if (sessionID === undefined && required) throw new Error('this method needs a session: pass sessionID, or login and password');
+        const used = sessionID;
+        try {
+          return await run(used).withResponse();
+        } catch (error) {
+          if (!hasCredentials || !isSessionRefused(error)) throw error;
+          if (sessionID === used) await logIn(); // unless another call has already replaced it
+          return run(sessionID).withResponse();
+        }
+      })(),
+    );
   }
 
   const withCredentials = (body: object, session: string | undefined) => ({ appkey, ...(session ? { sessionID: session } : {}), ...body });
@@ -184,7 +238,7 @@ export function createDellinClient(options: DellinClientOptions) {
 
     /** Adds door delivery to an order. Not retried: Dellin takes no idempotency key. */
     requestDelivery: (body: RequestDeliveryInput, requestOptions?: RequestOptions) =>
-      withSession((session) => post<RequestDeliveryResponse>('requestDelivery', withCredentials(body, session), requestOptions), false),
+      withSession((session) => post<RequestDeliveryResponse>('requestDelivery', withCredentials(body, session), requestOptions), authorized),
 
     /** The dates on which delivery to the address is possible. A read: retried like a GET. */
     deliveryDates: (body: DeliveryDatesInput, requestOptions?: RequestOptions) =>
@@ -206,4 +260,3 @@ export function createDellinClient(options: DellinClientOptions) {
   };
 }
 
-export type DellinClient = ReturnType<typeof createDellinClient>;

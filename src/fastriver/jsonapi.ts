@@ -62,9 +62,10 @@ export interface Flattened<T> {
 /**
  * Flattens one JSON:API document. For speed it reuses the document's own attribute objects as the results, so the
  * document is consumed: flatten what was just parsed (as the client does), or a copy. Malformed members are left out
- * rather than trusted (see the fuzz tests).
+ * rather than trusted (see the fuzz tests). `typeAliases` maps a relationship's type to the type its resources are
+ * included under, tried when nothing is included under the type itself (the API declares its own: type-aliases.ts).
  */
-export function flatten<T>(document: RawDocument): Flattened<T> {
+export function flatten<T>(document: RawDocument, typeAliases: Readonly<Record<string, string>> = {}): Flattened<T> {
   const primary = document.data;
   const resources = Array.isArray(primary) ? primary : primary ? [primary] : [];
   const included = Array.isArray(document.included) ? document.included : [];
@@ -96,7 +97,9 @@ export function flatten<T>(document: RawDocument): Flattened<T> {
 
   const resolve = (identifier: ResourceIdentifier | null | undefined): unknown => {
     if (identifier === null || typeof identifier !== 'object') return null;
-    return index.get(identifier.type)?.get(String(identifier.id)) ?? { id: identifier.id, type: identifier.type };
+    const id = String(identifier.id);
+    const alias = Object.hasOwn(typeAliases, identifier.type) ? typeAliases[identifier.type] : undefined;
+    return index.get(identifier.type)?.get(id) ?? (alias !== undefined ? index.get(alias)?.get(id) : undefined) ?? { id: identifier.id, type: identifier.type };
   };
   for (const [flat, resource] of pending) {
     const relationships = resource.relationships;

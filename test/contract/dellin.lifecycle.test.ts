@@ -12,6 +12,8 @@ const APPKEY = '4b3a2c1d-7d2f-4e3b-8a6c-1f2e3d4c5b6a';
 const examples = (parse(readFileSync(listApis().find((api) => api.name === 'dellin')?.specPath ?? '', 'utf8')) as { components: { examples: Record<string, { value: Record<string, unknown> }> } }).components.examples;
 const { appkey: _, sessionID: __, ...order } = structuredClone(examples.RequestDeliveryInline?.value ?? {});
 
+type Order = RequestDeliveryInput<'authorized'>;
+
 let mock: MockSession;
 beforeEach(() => {
   mock = statefulSession('dellin');
@@ -35,10 +37,10 @@ describe.each(['json', 'xml'] as const)('dellin lifecycle in %s', (format) => {
   });
 
   it('an unknown session is refused; request_delivery gets a new request id each time', async () => {
-    await expect(client({ sessionID: 'f0f0f0f0-0000-4000-8000-000000000000' }).requestDelivery(order as RequestDeliveryInput, { maxRetries: 0 })).rejects.toMatchObject({ status: 401 });
+    await expect(client({ sessionID: 'f0f0f0f0-0000-4000-8000-000000000000' }).requestDelivery(order as Order, { maxRetries: 0 })).rejects.toMatchObject({ status: 401 });
     const dellin = client({ login: 'user@example.ru', password: 's3cret-Pa55' });
-    const first = await dellin.requestDelivery(order as RequestDeliveryInput);
-    const second = await dellin.requestDelivery(order as RequestDeliveryInput);
+    const first = await dellin.requestDelivery(order as Order);
+    const second = await dellin.requestDelivery(order as Order);
     expect(first.data?.state).toBe('success');
     expect(second.data?.requestID).toBe(Number(first.data?.requestID) + 1);
   });
@@ -46,7 +48,7 @@ describe.each(['json', 'xml'] as const)('dellin lifecycle in %s', (format) => {
 
 it('request_delivery answers identically over JSON and XML', async () => {
   const over = (format: 'json' | 'xml') =>
-    createDellinClient({ appkey: APPKEY, login: 'user@example.ru', password: 's3cret-Pa55', format, baseUrl: mock.baseUrl, fetch: mock.fetch }).requestDelivery(order as RequestDeliveryInput);
+    createDellinClient({ appkey: APPKEY, login: 'user@example.ru', password: 's3cret-Pa55', format, baseUrl: mock.baseUrl, fetch: mock.fetch }).requestDelivery(order as Order);
   const json = await over('json');
   const xml = await over('xml');
   const strip = (answer: typeof json) => ({ ...answer, metadata: { ...answer.metadata, generated_at: undefined }, data: { ...answer.data, requestID: undefined } });

@@ -37,9 +37,9 @@ describe('fastriver lifecycle', () => {
     const partial = await fastriver.deliveryRequests.create({ mobile_phone: '8926', first_name: 'Zili' });
     expect(partial).toMatchObject({ status: 'created', delivery_status: null });
     expect(Object.keys(partial.validation_errors ?? {}).sort()).toEqual(['delivery_city', 'first_name', 'last_name', 'mobile_phone', 'product']);
-    const updated = await fastriver.deliveryRequests.update(partial.id, complete);
+    const updated = await fastriver.deliveryRequests.update(String(partial.id), complete);
     expect(updated).toMatchObject({ status: 'validated', delivery_status: 'pending', validation_errors: {}, destination: { last_name: 'Синий' } });
-    expect(await fastriver.deliveryRequests.get(partial.id)).toMatchObject({ id: partial.id, status: 'validated', external_id: 'PS-1' });
+    expect(await fastriver.deliveryRequests.get(String(partial.id))).toMatchObject({ id: String(partial.id), status: 'validated', external_id: 'PS-1' });
     await expect(fastriver.deliveryRequests.get('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ status: 404 });
   });
 
@@ -57,16 +57,16 @@ describe('fastriver lifecycle', () => {
 
   it('the documented moves: confirm/reject only when executed, cancel until executed, transfer and complete while validated', async () => {
     const request = await fastriver.deliveryRequests.create(complete);
-    await expect(fastriver.deliveryRequests.confirm(request.id)).rejects.toMatchObject({ status: 405 });
-    expect(await fastriver.deliveryRequests.transferDelivery(request.id, { reason: 'transfer_before_meeting', next_date: '2030-09-01' })).toMatchObject({ delivery_status: 'pending', date: '2030-09-01' });
-    expect(await fastriver.deliveryRequests.completeDelivery(request.id, { lat: 55.75, lon: 37.61 })).toMatchObject({ status: 'executed', delivery_status: 'completed' });
-    await expect(fastriver.deliveryRequests.cancel(request.id, { cancel_reason_code: 'client_refused' })).rejects.toMatchObject({ status: 422 });
-    expect(await fastriver.deliveryRequests.reject(request.id, { reject_reason_code: 'bad_photos', reject_reason_comment: 'Бликует' })).toMatchObject({ status: 'rejected' });
-    await mock.move({ kind: 'delivery_request', id: request.id, to: 'fixed' });
-    expect(await fastriver.deliveryRequests.confirm(request.id)).toMatchObject({ status: 'confirmed' });
-    await expect(fastriver.deliveryRequests.callPlease(request.id)).rejects.toMatchObject({ status: 405 });
+    await expect(fastriver.deliveryRequests.confirm(String(request.id))).rejects.toMatchObject({ status: 405 });
+    expect(await fastriver.deliveryRequests.transferDelivery(String(request.id), { reason: 'transfer_before_meeting', next_date: '2030-09-01' })).toMatchObject({ delivery_status: 'pending', date: '2030-09-01' });
+    expect(await fastriver.deliveryRequests.completeDelivery(String(request.id), { lat: 55.75, lon: 37.61 })).toMatchObject({ status: 'executed', delivery_status: 'completed' });
+    await expect(fastriver.deliveryRequests.cancel(String(request.id), { cancel_reason_code: 'client_refused' })).rejects.toMatchObject({ status: 422 });
+    expect(await fastriver.deliveryRequests.reject(String(request.id), { reject_reason_code: 'bad_photos', reject_reason_comment: 'Бликует' })).toMatchObject({ status: 'rejected' });
+    await mock.move({ kind: 'delivery_request', id: String(request.id), to: 'fixed' });
+    expect(await fastriver.deliveryRequests.confirm(String(request.id))).toMatchObject({ status: 'confirmed' });
+    await expect(fastriver.deliveryRequests.callPlease(String(request.id))).rejects.toMatchObject({ status: 405 });
     const other = await fastriver.deliveryRequests.create(complete);
-    expect(await fastriver.deliveryRequests.cancel(other.id, { cancel_reason_code: 'client_refused' })).toMatchObject({ status: 'canceled', delivery_status: 'canceled' });
+    expect(await fastriver.deliveryRequests.cancel(String(other.id), { cancel_reason_code: 'client_refused' })).toMatchObject({ status: 'canceled', delivery_status: 'canceled' });
   });
 
   it('state changes call back to callback_url in both forms, retried until a 200, and the project’s parser reads them', async () => {
@@ -85,8 +85,8 @@ describe('fastriver lifecycle', () => {
     try {
       const request = await fastriver.deliveryRequests.create({ ...complete, callback_url: `http://127.0.0.1:${(listener.address() as AddressInfo).port}/fastriver` });
       await expect.poll(() => received.length, { timeout: 8000 }).toBe(1); // the first attempt was refused: retried
-      await mock.move({ kind: 'delivery_request', id: request.id, to: 'scheduled' });
-      await mock.move({ kind: 'delivery_request', id: request.id, to: 'executed', form: 'full', comment: 'Доставили' });
+      await mock.move({ kind: 'delivery_request', id: String(request.id), to: 'scheduled' });
+      await mock.move({ kind: 'delivery_request', id: String(request.id), to: 'executed', form: 'full', comment: 'Доставили' });
       await expect.poll(() => received.length, { timeout: 8000 }).toBe(3);
       expect(received.map((callback) => [callback.event, callback.delivery_request_status, callback.delivery_status])).toEqual([
         ['accept_delivery', 'validated', 'pending'],
