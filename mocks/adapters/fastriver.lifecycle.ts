@@ -117,7 +117,7 @@ function callBack(stored: StoredRequest, event: string, send: Send, form: 'event
   if (typeof url !== 'string' || url === '') return;
   const { attributes } = stored;
   const data = {
-    id: randomUUID(),
+    id: attributes.uuid, // the request's UUID, as the seed's field table says
     type: 'external_callback',
     attributes: {
       external_id: attributes.external_id ?? null,

@@ -94,6 +94,7 @@ describe('fastriver lifecycle', () => {
         ['complete', 'executed', 'completed'],
       ]);
       expect(received[2]).toMatchObject({ comment: 'Доставили', external_id: 'PS-1' });
+      expect(received.every((callback) => callback.delivery_request_uuid === String(request.id) || callback.id === String(request.id))).toBe(true);
       const deliveries = await mock.callbacks();
       expect(deliveries.map((delivery) => [delivery.webhook, delivery.outcome, delivery.violations])).toEqual([
         ['deliveryRequestEvent', 'delivered', []],

@@ -142,8 +142,8 @@ describe('callbacks and webhooks are checked against the spec before they leave'
     const fastriver = webhookCheck(spec('fastriver'));
     const event = { data: { id: 'e1', type: 'external_callback', attributes: { event: 'complete' } }, included: [] };
     expect(await fastriver({ webhook: 'deliveryRequestEvent', method: 'POST', url: 'http://127.0.0.1/cb', body: event })).toEqual([]);
-    const broken = await fastriver({ webhook: 'deliveryRequestEvent', method: 'POST', url: 'http://127.0.0.1/cb', body: { data: { ...event.data, attributes: { event: 'exploded' } } } });
-    expect(broken.join()).toMatch(/event/);
+    const broken = await fastriver({ webhook: 'deliveryRequestEvent', method: 'POST', url: 'http://127.0.0.1/cb', body: { data: { ...event.data, type: 'delivery_request' } } });
+    expect(broken.join()).toMatch(/data\.type/);
     expect(await fastriver({ webhook: 'noSuchHook', method: 'POST', url: 'http://127.0.0.1/cb', body: {} })).toEqual(['the spec has no webhook noSuchHook']);
     const dilovod = webhookCheck(spec('dilovod'));
     expect(await dilovod({ webhook: 'objectChanged', method: 'GET', url: 'http://127.0.0.1/hook' })).not.toEqual([]);
