@@ -4,6 +4,12 @@
 // - prism-http-server's `getHttpConfigFromRequest` (reads `Prefer: code=, example=, dynamic=` as Prism's CLI does),
 // - prism-http-server's `serialize` (writes a body for its content type as Prism's CLI does),
 // - prism-http's default mocker (`dist/mocker`), which the host wraps so that state can answer before examples do.
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize as v8Serialize } from 'node:v8';
 import { createLogger } from '@stoplight/prism-core';
 import { createInstance, getHttpOperationsFromSpec, type IHttpConfig, type IHttpRequest, type IHttpResponse, type PrismHttpComponents } from '@stoplight/prism-http';
 import * as mockerModule from '@stoplight/prism-http/dist/mocker/index.js';
@@ -13,6 +19,9 @@ import type { IHttpOperation } from '@stoplight/types';
 
 export { getHttpOperationsFromSpec, ProblemJsonError, type IHttpRequest, type IHttpResponse } from '@stoplight/prism-http';
 export type { IHttpOperation } from '@stoplight/types';
+
+const PRISM_VERSION = (createRequire(import.meta.url)('@stoplight/prism-http/package.json') as { version: string }).version;
+const CACHE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', '.cache', 'delivery-mocks');
 
 /** Prism's mock component: `(resource, input, config) => Reader<Logger, Either<Error, IHttpResponse>>`. */
 export type Mocker = PrismHttpComponents['mock'];
@@ -51,5 +60,28 @@ export function createPrism(config: IHttpConfig, name: string, answer?: (args: M
   return createInstance(config, { logger: createLogger(name, { level: 'silent' }), mock });
 }
 
-/** The operations of one spec, as Prism routes them. */
-export const loadOperations = (specPath: string): Promise<IHttpOperation[]> => getHttpOperationsFromSpec(specPath);
+/**
+ * The operations of one spec, as Prism routes them. Resolving a spec's references is most of a mock's start-up
+ * (0.2–2 s per spec), so the result is kept in node_modules/.cache/delivery-mocks/, keyed by the spec's bytes and
+ * Prism's version (v8 serialization keeps the shared and circular references Prism builds); a cache that cannot be
+ * read or written is ignored.
+ */
+export async function loadOperations(specPath: string): Promise<IHttpOperation[]> {
+  const text = await readFile(specPath);
+  const key = createHash('sha256').update(PRISM_VERSION).update('\0').update(text).digest('hex').slice(0, 32);
+  const file = join(CACHE_DIR, `${basename(specPath)}-${key}.v8`);
+  try {
+    return deserialize(await readFile(file)) as IHttpOperation[];
+  } catch {
+    // not cached yet (or unreadable): resolve it
+  }
+  const operations = await getHttpOperationsFromSpec(specPath);
+  try {
+    await mkdir(CACHE_DIR, { recursive: true });
+    await writeFile(`${file}.${process.pid}`, v8Serialize(operations));
+    await rename(`${file}.${process.pid}`, file);
+  } catch {
+    // a read-only tree: no cache
+  }
+  return operations;
+}
