@@ -13,6 +13,7 @@ import { DiagnosticSeverity, type HttpMethod } from '@stoplight/types';
 import { listApis, portEnvName, type ApiEntry } from '#apis';
 import { handleAdmin, ADMIN_PREFIX } from './admin.ts';
 import { adapters, lifecycles } from './adapters/index.ts';
+import { corsEnabled, handleCors } from './cors.ts';
 import { MockInputError, type MockAdapter } from './adapters/types.ts';
 import { Outbox } from './callbacks.ts';
 import { ArmedFaults, describeFault, faultFromPrefer, FaultError, sendWithFault, type Fault } from './faults.ts';
@@ -38,6 +39,8 @@ export interface MockHostOptions {
   port?: (api: ApiEntry) => number;
   /** Answer from state where a lifecycle knows the operation, or from the spec's examples alone (false). Default: MOCK_STATE (on unless `off`). */
   state?: boolean;
+  /** CORS for browsers (mocks/cors.ts); default on unless MOCK_CORS=off. */
+  cors?: boolean;
 }
 
 export interface MockHost {
@@ -51,7 +54,7 @@ export const stateFromEnv = (env: NodeJS.ProcessEnv = process.env): boolean => e
 export async function startMockHost(options: MockHostOptions = {}): Promise<MockHost> {
   const host = options.host ?? '127.0.0.1';
   // Started together: loading a spec waits on the disk and on the event loop, so the five overlap.
-  const started = await Promise.allSettled((options.apis ?? listApis()).map((api) => startMock(api, host, options.port?.(api) ?? api.mockPort, { state: options.state ?? stateFromEnv() })));
+  const started = await Promise.allSettled((options.apis ?? listApis()).map((api) => startMock(api, host, options.port?.(api) ?? api.mockPort, { state: options.state ?? stateFromEnv(), cors: options.cors })));
   const servers = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   const failed = started.find((result) => result.status === 'rejected');
   if (failed) {
@@ -68,6 +71,8 @@ export interface MockOptions {
   onViolations?: (exchange: { method: string; path: string; status: number; violations: string[] }) => void;
   /** Answer from state where the API's lifecycle knows the operation. Default true; never in proxy mode. */
   state?: boolean;
+  /** CORS for browsers (mocks/cors.ts); default on unless MOCK_CORS=off. */
+  cors?: boolean;
 }
 
 /** What one request was answered with, before faults: kept for the wire and for the journal. */
@@ -224,7 +229,9 @@ export async function startMock(api: ApiEntry, host: string, port: number, optio
     });
   }
 
+  const cors = corsEnabled(options.cors);
   const server = createServer((req, res) => {
+    if (cors && handleCors(req, res)) return;
     handle(req, res).catch((error: unknown) => {
       const reply = problemReply(error instanceof MockInputError ? { name: 'invalid-input', message: error.message, status: error.status } : error instanceof Error ? error : new Error(String(error)), undefined);
       if (res.headersSent) return void res.end();
