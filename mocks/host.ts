@@ -3,7 +3,7 @@
 // binary downloads, state and faults need one, so this file does that server's small job itself.
 //
 // The one request path (`handle`), in order; each feature lives in its own file:
-//   read the body → admin API (/__mock/, admin.ts) → decode (adapters/<api>.ts) → fault chosen (faults.ts)
+//   CORS (cors.ts, in createServer) → read the body → admin API (/__mock/, admin.ts) → decode (adapters/<api>.ts) → fault chosen (faults.ts)
 //   → Prism: route, validate the request, answer from state (adapters/<api>.lifecycle.ts, state.ts) or from examples,
 //     validate the answer (prism.ts) → encode (adapters/<api>.ts) → send through the fault → journal (journal.ts).
 // Callbacks and webhooks a lifecycle sends go through callbacks.ts.
@@ -199,7 +199,6 @@ export async function startMock(api: ApiEntry, host: string, port: number, optio
     const raw = await readBody(req);
     const { pathname, searchParams } = new URL(req.url ?? '/', 'http://mock');
     const session = sessionOf(req.headers);
-    // Hook: CORS answers preflights and adds its headers here, for the admin API and the API alike.
     if (pathname === ADMIN_PREFIX.slice(0, -1) || pathname.startsWith(ADMIN_PREFIX)) {
       const answer = await handleAdmin({ method: req.method ?? 'GET', path: pathname.slice(ADMIN_PREFIX.length), query: searchParams, raw, session }, { store, journal, faults, outbox, lifecycle });
       res.writeHead(answer.status, answer.body === undefined ? {} : { 'content-type': 'application/json' });
