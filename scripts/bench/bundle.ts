@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
-import { listApis, projectRoot } from '../apis.ts';
+import { listApis, projectRoot } from '#apis';
 import { formatBytes, type RunSettings, type Section, type Target } from './stats.ts';
 
 /** The allowance over openapi-fetch alone (3 kB = 3,000 bytes, gzipped). */

@@ -9,7 +9,7 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { freePort } from '../support/ports.ts';
-import { listApis, portEnvName, projectRoot, type ApiEntry } from '../../scripts/apis.ts';
+import { listApis, portEnvName, projectRoot, type ApiEntry } from '#apis';
 import { operationsOf, PACKAGE_NAME, type Spec } from '../../scripts/code-samples.ts';
 import { chromiumPath, missingPrerequisites } from '../../scripts/prerequisites.ts';
 import { readinessTable } from '../../scripts/readiness.ts';

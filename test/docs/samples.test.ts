@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { parse } from 'yaml';
-import { listApis, mockPortFromEnv, projectRoot, type ApiEntry } from '../../scripts/apis.ts';
+import { listApis, mockPortFromEnv, projectRoot, type ApiEntry } from '#apis';
 import { addCodeSamples, operationsOf, PACKAGE_NAME, queryPairs, UPLOAD_FIXTURE, WEBHOOK_RECEIVER, type Spec } from '../../scripts/code-samples.ts';
 import type { SampleSet } from '../../docs/samples/define.ts';
 import { parseFastriverCallback } from '../../src/fastriver/index.ts';
