@@ -682,6 +682,7 @@ export interface components {
             date?: string;
             /**
              * @description Number of days to check, including `date` (at most 7; default 1 — only `date`).
+             * @default 1
              * @example 4
              */
             check_days?: number;

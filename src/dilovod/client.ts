@@ -1,7 +1,7 @@
 // Dilovod: the whole database behind one POST gateway. Every call is a form field `packet` holding JSON that names an
 // `action`; errors come back inside HTTP 200; calls must not overlap, so they run one at a time (queue.ts).
 import { ApiError, apiPromise, createApiClient, DecodeError, mapApiPromise, type ApiErrorDetails, type ApiPromise, type ClientOptions, type ErrorContext, type RequestOptions, type WithResponse } from '../core/index.ts';
-import { isPlainObject } from '../core/objects.ts';
+import { isPlainObject, textOf } from '../core/objects.ts';
 import type { components, paths } from '../../generated/dilovod.ts';
 import { createSerialQueue } from './queue.ts';
 
@@ -82,7 +82,7 @@ export function createDilovodClient(options: DilovodClientOptions) {
       describeError: (body) => {
         if (!isPlainObject(body)) return {};
         if (typeof body.error === 'string') return { message: body.error };
-        if (body.status === 'error') return { code: 'call_error', message: typeof body.errorMessage === 'string' ? body.errorMessage : undefined };
+        if (body.status === 'error') return { code: 'call_error', message: textOf(body.errorMessage) };
         return {};
       },
       errorClass: DilovodApiError,

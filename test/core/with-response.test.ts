@@ -104,7 +104,7 @@ function clients(fetch: FetchLike) {
     },
     dilovod: {
       client: dilovod,
-      body: { data: { id: '1' } },
+      body: [],
       methods: {
         send: (o) => dilovod.send('getObject', { id: '1' } as never, o),
         getObject: (o) => dilovod.getObject('1', o),
