@@ -71,7 +71,8 @@ describe('README examples', () => {
     const program = ts.createProgram(files, config?.options ?? {});
     const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
     expect(diagnostics).toEqual([]);
-  });
+  }, 120_000);
+
 
   it('tbank-delivery', async () => {
     const output = await runExample('tbank-delivery');

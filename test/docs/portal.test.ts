@@ -120,7 +120,8 @@ describe('docs portal', () => {
     expect(problems).toEqual([]);
     expect(external).toEqual([]);
     await page.close();
-  });
+  }, 60_000);
+
 
   it.each(listApis().map((api) => [api.name, api] as const))(
     'the %s page renders every operation with its TypeScript and curl samples, full menu labels, no raw Markdown',
