@@ -29,7 +29,12 @@ export function levelledLogger(api: string, logger: Logger | undefined, logLevel
 }
 
 function envLevel(): LogLevel | undefined {
-  const value = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[LOG_ENV];
+  let value: string | undefined;
+  try {
+    value = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[LOG_ENV];
+  } catch {
+    return undefined; // Deno without --allow-env throws NotCapable on any read: as if unset (test/runtimes/servers.test.ts)
+  }
   if (value === undefined || value === '') return undefined;
   const level = value.trim().toLowerCase();
   if (isLevel(level)) return level;
