@@ -1,6 +1,7 @@
 // Callbacks Fastriver POSTs to the request's `callback_url`: parsed, checked and flattened like any other document.
 import { DecodeError } from '../core/index.ts';
-import { isPlainObject as isObject } from '../core/objects.ts';
+import { describeValue, isPlainObject as isObject } from '../core/objects.ts';
+import { nodeListener, plainResponse, readRequestBody, refuseEarly, type FetchHandler, type ReceiverLimits } from '../core/receiver.ts';
 import type { components } from '../../generated/fastriver.ts';
 import type { FlatCallbackEvent } from './client.ts';
 import { flatten } from './jsonapi.ts';
@@ -41,6 +42,8 @@ const EVENTS: Record<CallbackEvent, true> = {
 };
 const KNOWN_EVENTS: ReadonlySet<string> = new Set(Object.keys(EVENTS));
 
+/** JSON text is UTF-8 (RFC 8259 §8.1): bytes that are not are refused, never read as U+FFFD. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 const context = { api: 'fastriver', operation: 'parseFastriverCallback', attempts: 0 };
 const fail = (path: string, reason: string): never => {
   throw new DecodeError(context, path, reason);
@@ -53,7 +56,12 @@ const fail = (path: string, reason: string): never => {
 export function parseFastriverCallback(body: unknown): FastriverCallback {
   let payload = body;
   if (typeof body === 'string' || body instanceof Uint8Array) {
-    const text = typeof body === 'string' ? body : new TextDecoder().decode(body);
+    let text = '';
+    try {
+      text = typeof body === 'string' ? body : utf8.decode(body);
+    } catch {
+      fail('', 'the body is not UTF-8 text');
+    }
     try {
       payload = JSON.parse(text);
     } catch {
@@ -63,12 +71,12 @@ export function parseFastriverCallback(body: unknown): FastriverCallback {
   if (!isObject(payload)) return fail('', 'the body is not a JSON object');
   const data = payload.data;
   if (!isObject(data)) return fail('data', 'missing, or not an object');
-  if (data.type !== 'external_callback') fail('data.type', `expected "external_callback", got ${JSON.stringify(data.type)}`);
+  if (data.type !== 'external_callback') fail('data.type', `expected "external_callback", got ${describeValue(data.type)}`);
   if (typeof data.id !== 'string' && typeof data.id !== 'number') fail('data.id', 'missing, or neither a string nor a number');
   const attributes = data.attributes;
   if (!isObject(attributes)) return fail('data.attributes', 'missing, or not an object');
   if (typeof attributes.event !== 'string' || !KNOWN_EVENTS.has(attributes.event)) {
-    fail('data.attributes.event', `unknown event ${JSON.stringify(attributes.event)}; expected one of ${[...KNOWN_EVENTS].join(', ')}`);
+    fail('data.attributes.event', `unknown event ${describeValue(attributes.event)}; expected one of ${[...KNOWN_EVENTS].join(', ')}`);
   }
   if (payload.included !== undefined && !Array.isArray(payload.included)) fail('included', 'not an array');
   if (data.relationships !== undefined && !isObject(data.relationships)) fail('data.relationships', 'not an object');
@@ -79,5 +87,50 @@ export function parseFastriverCallback(body: unknown): FastriverCallback {
   } catch {
     return fail('', 'the payload is not plain data');
   }
-  return flatten<FastriverCallback>(copy as Parameters<typeof flatten>[0]).data;
+  return flatten<FastriverCallback>(copy as Parameters<typeof flatten>[0], context).data;
+}
+
+export type CallbackListener = (event: FastriverCallback) => void | Promise<void>;
+
+export interface CallbackReceiverOptions {
+  /** The largest body taken, in bytes (413 above it). Default 1 MiB, far above any callback the seed shows. */
+  maxBodyBytes?: number;
+}
+
+const limitsOf = (options: CallbackReceiverOptions): ReceiverLimits => ({ methods: ['POST'], maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024 });
+
+/**
+ * A fetch-style handler for your `callback_url`: 405 for any method but POST, 413 for a body over the limit, 400 with
+ * the reason for a body that is not a callback, 200 once `onEvent` has taken the event (500 if it throws). Fastriver
+ * repeats a callback that does not get 200.
+ */
+export function fastriverCallbackHandler(onEvent: CallbackListener, options: CallbackReceiverOptions = {}): FetchHandler {
+  const limits = limitsOf(options);
+  return async (request) => {
+    const early = refuseEarly(request.method, request.headers.get('content-length'), limits);
+    if (early) return early;
+    const body = await readRequestBody(request, limits.maxBodyBytes);
+    if (body instanceof Response) return body;
+    let event: FastriverCallback;
+    try {
+      event = parseFastriverCallback(body);
+    } catch (error) {
+      return plainResponse(400, error instanceof Error ? error.message : 'bad request');
+    }
+    try {
+      await onEvent(event);
+    } catch {
+      return plainResponse(500, 'the event could not be handled');
+    }
+    return plainResponse(200, 'ok');
+  };
+}
+
+/**
+ * The same handler for node:http servers: `createServer(fastriverCallbackListener(onEvent))`. Any request, however
+ * malformed (a request-target of `//` or `*`, another method, a body too large or cut off), gets a 4xx and the server
+ * keeps serving.
+ */
+export function fastriverCallbackListener(onEvent: CallbackListener, options: CallbackReceiverOptions = {}) {
+  return nodeListener(fastriverCallbackHandler(onEvent, options), limitsOf(options));
 }

@@ -98,7 +98,7 @@ export function createFastriverClient(credentials: FastriverCredentials, options
 
   /** Runs an operation answering a JSON:API document and flattens it. */
   const document = async <T>(operation: Operation, requestOptions: RequestOptions | undefined, send: (fetch: FetchLike) => Promise<FetchResult<unknown>>) =>
-    flatten<T>((await api.call(operation, requestOptions, send)) as Parameters<typeof flatten>[0]);
+    flatten<T>((await api.call(operation, requestOptions, send)) as Parameters<typeof flatten>[0], { api: 'fastriver', operation: operation.name, attempts: 1 });
   const one = async <T>(...args: Parameters<typeof document>) => (await document<T>(...args)).data;
   const many = async <T>(...args: Parameters<typeof document>): Promise<Page<T>> => {
     const { data, meta } = await document<T[]>(...args);
