@@ -113,3 +113,14 @@ export class DecodeError extends SdkError {
     this.path = path;
   }
 }
+
+/** Something handed to us to send cannot be written in the wire format (an XML element name, a character, a cycle). */
+export class EncodeError extends SdkError {
+  /** Where in the value, e.g. `request.members.phones[2]`. */
+  readonly path: string;
+
+  constructor(context: ErrorContext, path: string, reason: string) {
+    super(`${context.api} ${context.operation}: ${path ? `${path}: ` : ''}${reason}`, context);
+    this.path = path;
+  }
+}

@@ -1,5 +1,5 @@
 export { createApiClient, type ApiClient, type ApiDefinition, type ClientOptions, type FetchResult, type Operation, type RequestOptions } from './client.ts';
-export { ApiError, DecodeError, InvalidResponseError, NetworkError, SdkError, TimeoutError, type ApiErrorDetails, type ErrorContext } from './errors.ts';
+export { ApiError, DecodeError, EncodeError, InvalidResponseError, NetworkError, SdkError, TimeoutError, type ApiErrorDetails, type ErrorContext } from './errors.ts';
 export { createRedactor, REDACTED, type Redactor } from './redact.ts';
 export { defaultRetryPolicy, type RetryPolicy } from './retry.ts';
 export type { Authenticate, FetchLike, LogEvent, Logger, Reauthenticate } from './transport.ts';

@@ -5,7 +5,7 @@ import { isPlainObject } from '../core/objects.ts';
 import { BufferedResponse } from '../core/transport.ts';
 import type { components, paths } from '../../generated/dellin.ts';
 import { xmlOperations, xmlShapes } from '../../generated/dellin.xml.ts';
-import { decodeXml, encodeXml } from './xml.ts';
+import { decodeXml, encodeXml, readXmlText } from './xml.ts';
 
 type Schemas = components['schemas'];
 type WithoutCredentials<T> = Omit<T, 'appkey' | 'sessionID'>;
@@ -85,8 +85,8 @@ type Method = keyof typeof METHODS;
 const answerShapes = new Map(
   (Object.keys(METHODS) as Method[]).map((method) => {
     const shapes = Object.values(xmlOperations[`${method}Xml`]?.responses ?? {}).flatMap((name) => xmlShapes[name] ?? []);
-    const merge = (key: 'arrays' | 'numbers' | 'booleans') => [...new Set(shapes.flatMap((shape) => shape[key]))];
-    return [method, { root: 'response', arrays: merge('arrays'), numbers: merge('numbers'), booleans: merge('booleans') }] as const;
+    const merge = (key: 'arrays' | 'numbers' | 'integers' | 'booleans') => [...new Set(shapes.flatMap((shape) => shape[key]))];
+    return [method, { root: 'response', arrays: merge('arrays'), numbers: merge('numbers'), integers: merge('integers'), booleans: merge('booleans') }] as const;
   }),
 );
 
@@ -123,7 +123,8 @@ export function createDellinClient(options: DellinClientOptions) {
       const shape = answerShapes.get(method);
       if (!shape || !/[/+]xml\b/.test(response.headers.get('content-type') ?? '')) return response;
       const bytes = await response.arrayBuffer();
-      const decoded = decodeXml(new TextDecoder().decode(bytes), shape, { api: 'dellin', operation: method, attempts: 1 });
+      const context = { api: 'dellin', operation: method, attempts: 1 };
+      const decoded = decodeXml(readXmlText(new Uint8Array(bytes), response.headers.get('content-type'), context), shape, context);
       const headers = new Headers(response.headers);
       headers.set('content-type', 'application/json');
       headers.delete('content-length');
