@@ -8,6 +8,16 @@ import { projectRoot } from '../apis.ts';
 
 const OUT_DIR = 'build/bench-dist';
 let built: ReturnType<typeof load> | undefined;
+let builtDir: string | undefined;
+
+/** Builds once per run; the absolute path of the build. */
+export function buildDist(): string {
+  if (!builtDir) {
+    execFileSync(process.execPath, ['--import', 'tsx', resolve(projectRoot, 'scripts/build.ts'), `--out-dir=${OUT_DIR}`], { cwd: projectRoot, stdio: 'ignore' });
+    builtDir = resolve(projectRoot, OUT_DIR);
+  }
+  return builtDir;
+}
 
 /** Builds once per run and imports the entries the benchmarks time, typed as their sources. */
 export function loadBuilt(): ReturnType<typeof load> {
@@ -16,8 +26,8 @@ export function loadBuilt(): ReturnType<typeof load> {
 }
 
 async function load() {
-  execFileSync(process.execPath, ['--import', 'tsx', resolve(projectRoot, 'scripts/build.ts'), `--out-dir=${OUT_DIR}`], { cwd: projectRoot, stdio: 'ignore' });
-  const from = (path: string): Promise<unknown> => import(pathToFileURL(resolve(projectRoot, OUT_DIR, path)).href);
+  const dir = buildDist();
+  const from = (path: string): Promise<unknown> => import(pathToFileURL(resolve(dir, path)).href);
   return {
     ...((await from('src/yandex-fleet/index.js')) as typeof import('../../src/yandex-fleet/index.ts')),
     ...((await from('src/tbank-delivery/index.js')) as typeof import('../../src/tbank-delivery/index.ts')),

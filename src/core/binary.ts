@@ -1,6 +1,6 @@
 // Files going up (multipart parts) and coming down (binary bodies): the same for every API that exchanges documents.
 // Kept out of createApiClient, so an API without files does not carry it.
-import type { ApiClient, FetchResult, Operation, RequestOptions } from './client.ts';
+import { mapApiPromise, type ApiClient, type ApiPromise, type FetchResult, type Operation, type RequestOptions } from './client.ts';
 import type { FetchLike } from './transport.ts';
 
 /** What an upload accepts: a Blob or File, bytes (Buffer, Uint8Array, ArrayBuffer), or a stream (Node Readable, web ReadableStream). */
@@ -54,19 +54,13 @@ export async function toBlob(content: BinaryContent, filename: string): Promise<
 }
 
 /** Runs an operation answering a file (send it with `parseAs: 'arrayBuffer'`): its bytes, type and name. */
-export async function download(
+export function download(
   api: Pick<ApiClient<{}>, 'call'>,
   operation: Operation,
   options: RequestOptions | undefined,
   send: (fetch: FetchLike) => Promise<FetchResult<ArrayBuffer>>,
-): Promise<DownloadedFile> {
-  let headers = new Headers();
-  const body = await api.call(operation, options, async (fetch) => {
-    const result = await send(fetch);
-    headers = result.response.headers;
-    return result;
-  });
-  return downloadedFile(body, headers);
+): ApiPromise<DownloadedFile> {
+  return mapApiPromise(api.call(operation, options, send), (body, response) => downloadedFile(body, response.headers));
 }
 
 export function downloadedFile(body: ArrayBuffer, headers: Headers): DownloadedFile {

@@ -2,9 +2,9 @@
 // `call`, which turns openapi-fetch's {data, error, response} into the typed body or one of the typed errors.
 import createClient, { type Client } from 'openapi-fetch';
 import { ApiError, InvalidResponseError, SdkError, type ApiErrorDetails, type ErrorContext } from './errors.ts';
-import { createRedactor, type Redactor } from './redact.ts';
+import { createRedactor, REDACTED, type Redactor } from './redact.ts';
 import { defaultRetryPolicy, parseRetryAfter, type RetryPolicy } from './retry.ts';
-import { createCallFetch, ReplayableRequest, type Authenticate, type Reauthenticate, type CallPolicy, type CallState, type FetchLike, type Logger, type TransportConfig } from './transport.ts';
+import { createCallFetch, replayableRequestClass, type Authenticate, type Reauthenticate, type CallPolicy, type CallState, type FetchLike, type Logger, type TransportConfig } from './transport.ts';
 
 /** Options every client accepts. */
 export interface ClientOptions {
@@ -29,6 +29,56 @@ export interface RequestOptions {
   maxRetries?: number;
   /** For operations with an idempotency key: reuse your own key (for example one you stored before a crash). */
   idempotencyKey?: string;
+  /**
+   * Headers for this call only (a trace id, a language): each replaces a header of the same name the client would send,
+   * except the credentials an API adds per request (a login token).
+   */
+  headers?: Record<string, string>;
+  /**
+   * Fetch options for this call only (`cache`, `keepalive`, `priority`, undici's `dispatcher`, …). Body, method,
+   * headers, signal and redirect are the client's to set: use `headers` and `signal` above.
+   */
+  fetchOptions?: FetchOptions;
+}
+
+/** RequestInit without what the client sets itself. */
+export type FetchOptions = Omit<RequestInit, 'body' | 'method' | 'headers' | 'signal' | 'redirect' | 'window'> & Record<string, unknown>;
+
+/** A wrapped call's typed body together with the HTTP answer it came in. */
+export interface WithResponse<T> {
+  data: T;
+  /** The final answer (after retries): status, headers; its body has already been read into `data`. */
+  response: Response;
+  /** The request id the API sent back in a response header, to quote to its support. */
+  requestId: string | undefined;
+}
+
+/**
+ * What every wrapped method returns: a Promise of the typed body, which can also give the body with its response
+ * (`await client.getTask(id).withResponse()` → `{ data, response, requestId }`), as openai-node's APIPromise does.
+ * Either way the call is made once.
+ */
+export interface ApiPromise<T> extends Promise<T> {
+  withResponse(): Promise<WithResponse<T>>;
+}
+
+/** An ApiPromise over a call's full result; the body alone is taken from it only when asked for. */
+export function apiPromise<T>(result: Promise<WithResponse<T>>): ApiPromise<T> {
+  let data: Promise<T> | undefined;
+  // Taken lazily, so a caller who only asks withResponse() gets no second, unhandled rejection.
+  const body = () => (data ??= result.then((full) => full.data));
+  return {
+    then: (onFulfilled, onRejected) => body().then(onFulfilled, onRejected),
+    catch: (onRejected) => body().catch(onRejected),
+    finally: (onFinally) => body().finally(onFinally),
+    withResponse: () => result,
+    [Symbol.toStringTag]: 'ApiPromise',
+  };
+}
+
+/** The same call with its body made into something else (flattened, unwrapped, dropped); the response stays. */
+export function mapApiPromise<T, U>(source: ApiPromise<T>, transform: (data: T, response: Response) => U): ApiPromise<U> {
+  return apiPromise(source.withResponse().then((full) => ({ ...full, data: transform(full.data, full.response) })));
 }
 
 /** What an API folder tells the core about its API. */
@@ -76,7 +126,7 @@ export interface ApiClient<Paths extends {}> {
   /** The typed openapi-fetch client, with the same auth, retries, timeouts and logging, for anything not wrapped. */
   raw: Client<Paths>;
   /** Runs one wrapped operation; `send` makes the openapi-fetch call with the given `fetch` (the call's own transport). */
-  call<T>(operation: Operation, options: RequestOptions | undefined, send: (fetch: FetchLike) => Promise<FetchResult<T>>): Promise<T>;
+  call<T>(operation: Operation, options: RequestOptions | undefined, send: (fetch: FetchLike) => Promise<FetchResult<T>>): ApiPromise<T>;
   /** The caller's idempotency key, or a fresh one: take it once per logical call, before the first attempt. */
   idempotencyKey(options?: RequestOptions): string;
   redactor: Redactor;
@@ -104,11 +154,15 @@ export function createApiClient<Paths extends {}>(api: ApiDefinition, options: C
   const raw = createClient<Paths>({
     baseUrl,
     headers: api.headers,
-    Request: ReplayableRequest,
+    Request: replayableRequestClass(),
     fetch: (request: Request, init?: RequestInit) => createCallFetch(transport).fetch(request, init),
   });
 
-  async function call<T>(operation: Operation, requestOptions: RequestOptions | undefined, send: (fetch: FetchLike) => Promise<FetchResult<T>>): Promise<T> {
+  function call<T>(operation: Operation, requestOptions: RequestOptions | undefined, send: (fetch: FetchLike) => Promise<FetchResult<T>>): ApiPromise<T> {
+    return apiPromise(respond(operation, requestOptions, send));
+  }
+
+  async function respond<T>(operation: Operation, requestOptions: RequestOptions | undefined, send: (fetch: FetchLike) => Promise<FetchResult<T>>): Promise<WithResponse<T>> {
     const policy: CallPolicy = { operation: operation.name, readOnly: operation.readOnly, ...requestOptions };
     const { fetch, state } = createCallFetch(transport, policy);
     const context = (): ErrorContext => ({ api: api.name, operation: state.operation, attempts: state.attempts });
@@ -126,7 +180,7 @@ export function createApiClient<Paths extends {}>(api: ApiDefinition, options: C
     if (!response.ok) throw apiError(context(), response, error === '' ? undefined : error);
     if (data === undefined && !operation.emptyBodyAllowed) throw invalidResponse(context(), state, 'empty body');
     if (api.failedInside?.(data)) throw apiError(context(), response, data);
-    return data as T;
+    return { data: data as T, response, requestId: requestIdOf(response.headers) };
   }
 
   /** An error raised on the way (a decoder's, say) may quote the data it choked on: mask the secrets in it too. */
@@ -148,6 +202,7 @@ export function createApiClient<Paths extends {}>(api: ApiDefinition, options: C
       requestId: clean(requestIdOf(response.headers) ?? own.requestId),
       body: typeof body === 'string' ? redactor.text(body.slice(0, SNIPPET_LENGTH)) : redactor.value(body),
       retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+      headers: maskedHeaders(response.headers, redactor),
     });
   }
 
@@ -188,6 +243,18 @@ function describeProblem(body: unknown): { code?: string; message?: string } {
     code: typeof problem.type === 'string' ? problem.type : undefined,
     message: failures.length > 0 ? `${detail}: ${failures.join('; ')}` : detail,
   };
+}
+
+/** Response headers that carry credentials themselves: kept by name, their values masked whole. */
+const CREDENTIAL_HEADERS = new Set(['set-cookie', 'authorization', 'proxy-authorization', 'cookie', 'x-api-key']);
+
+/** A response's headers as a plain record (lower-case names), with every registered secret and credential header masked. */
+function maskedHeaders(headers: Headers, redactor: Redactor): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    out[name] = CREDENTIAL_HEADERS.has(name) ? REDACTED : redactor.text(value);
+  });
+  return out;
 }
 
 function requestIdOf(headers: Headers): string | undefined {

@@ -2,7 +2,8 @@
 // of a loopback call here (a timer object, its async-hooks bookkeeping, the timer list made and dropped each time);
 // undici keeps a shared timer for its own timeouts for the same reason. Deadlines sit in a set, and one timer is armed
 // for the earliest: attempts with the same timeout (the usual case) never re-arm it, they only join the set. The timer
-// keeps the process alive only while a deadline is pending, as a timer per attempt would.
+// keeps the process alive only while a deadline is pending, as a timer per attempt would. Only Node and Bun give timers
+// `ref`/`unref`; browsers, Deno and workers answer setTimeout with a number, where there is no process to keep alive.
 
 export interface Deadline {
   readonly at: number;
@@ -18,13 +19,21 @@ export function startDeadline(ms: number, onExpire: () => void): Deadline {
   const deadline: Deadline = { at: performance.now() + ms, onExpire };
   pending.add(deadline);
   if (deadline.at < armedFor) arm(deadline.at);
-  else timer?.ref();
+  else keepAlive(timer, true);
   return deadline;
 }
 
 export function clearDeadline(deadline: Deadline): void {
   pending.delete(deadline);
-  if (pending.size === 0) timer?.unref();
+  if (pending.size === 0) keepAlive(timer, false);
+}
+
+/** `ref`/`unref` where the runtime's timers have them (Node, Bun); a no-op for numeric timer ids and other handles. */
+function keepAlive(handle: unknown, keep: boolean): void {
+  if (typeof handle !== 'object' || handle === null) return;
+  const { ref, unref } = handle as { ref?: unknown; unref?: unknown };
+  const method = keep ? ref : unref;
+  if (typeof method === 'function') method.call(handle);
 }
 
 function arm(at: number): void {

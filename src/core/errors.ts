@@ -41,6 +41,8 @@ export interface ApiErrorDetails {
   body: unknown;
   /** How long the server asked us to wait (from Retry-After), in milliseconds. */
   retryAfterMs?: number;
+  /** The response headers (lower-case names), secrets and credential headers (Set-Cookie, …) masked. */
+  headers?: Record<string, string>;
 }
 
 /** The API answered with an error status (4xx/5xx), or reported an error inside a successful HTTP answer. */
@@ -51,6 +53,8 @@ export class ApiError extends SdkError {
   readonly requestId: string | undefined;
   readonly body: unknown;
   readonly retryAfterMs: number | undefined;
+  /** The response headers (lower-case names), secrets and credential headers (Set-Cookie, …) masked. */
+  readonly headers: Record<string, string>;
 
   constructor(context: ErrorContext, details: ApiErrorDetails) {
     const parts = [`HTTP ${details.status}`];
@@ -65,6 +69,7 @@ export class ApiError extends SdkError {
     this.requestId = details.requestId;
     this.body = details.body;
     this.retryAfterMs = details.retryAfterMs;
+    this.headers = details.headers ?? {};
   }
 }
 

@@ -1,4 +1,17 @@
-export { createApiClient, type ApiClient, type ApiDefinition, type ClientOptions, type FetchResult, type Operation, type RequestOptions } from './client.ts';
+export {
+  apiPromise,
+  createApiClient,
+  mapApiPromise,
+  type ApiClient,
+  type ApiDefinition,
+  type ApiPromise,
+  type ClientOptions,
+  type FetchOptions,
+  type FetchResult,
+  type Operation,
+  type RequestOptions,
+  type WithResponse,
+} from './client.ts';
 export { ApiError, DecodeError, EncodeError, InvalidResponseError, NetworkError, SdkError, TimeoutError, type ApiErrorDetails, type ErrorContext } from './errors.ts';
 export { createRedactor, REDACTED, type Redactor } from './redact.ts';
 export { defaultRetryPolicy, type RetryPolicy } from './retry.ts';

@@ -55,6 +55,10 @@ export interface CallPolicy {
   signal?: AbortSignal;
   timeoutMs?: number;
   maxRetries?: number;
+  /** Headers for this call, set on the request before the credentials an API adds per request. */
+  headers?: Record<string, string>;
+  /** RequestInit fields for this call's fetch (what the transport sets itself is never taken from here). */
+  fetchOptions?: RequestInit;
 }
 
 /** Filled in while the call runs, so the caller can describe what happened. */
@@ -65,71 +69,97 @@ export interface CallState {
   last?: { status: number; headers: Headers; body: ArrayBuffer };
 }
 
-/**
- * The Request openapi-fetch builds (createClient's `Request` option): it keeps the body it was made with, so a retry
- * rebuilds the request from it instead of every attempt that might be repeated paying for a `clone()` of the body.
- */
-export class ReplayableRequest extends Request {
-  readonly replayBody: RequestInit['body'];
+// The two classes below extend fetch's own, so they are made on first use, never at import: in Node, naming `Request` or
+// `Response` loads its whole fetch implementation (undici), which made importing an entry cost 9× importing
+// openapi-fetch alone (issue 14).
 
-  constructor(input: Request | string | URL, init?: RequestInit) {
-    super(input, init);
-    this.replayBody = init?.body;
-  }
+/** A Request that keeps the body it was made with (what openapi-fetch's `Request` option builds). */
+export interface ReplayableRequest extends Request {
+  readonly replayBody: RequestInit['body'];
 }
+type RequestClass = new (input: Request | string | URL, init?: RequestInit) => ReplayableRequest;
+let replayableRequest: RequestClass | undefined;
+
+/**
+ * The class for createClient's `Request` option: it keeps the body it was made with, so a retry rebuilds the request
+ * from it instead of every attempt that might be repeated paying for a `clone()` of the body.
+ */
+export function replayableRequestClass(): RequestClass {
+  replayableRequest ??= class ReplayableRequest extends Request {
+    readonly replayBody: RequestInit['body'];
+
+    constructor(input: Request | string | URL, init?: RequestInit) {
+      super(input, init);
+      this.replayBody = init?.body;
+    }
+  };
+  return replayableRequest;
+}
+
+type ResponseClass = new (bytes: ArrayBuffer, init: ResponseInit, decoded?: { value: unknown }) => Response;
+let bufferedResponseClass: ResponseClass | undefined;
 
 /**
  * An answer whose body was read to the end inside its attempt (so the timeout covers it and a reset mid-body can be
  * retried). openapi-fetch then reads it from memory: no second stream, which would cost more than the parse itself.
+ * `decoded`: the body already read into what its JSON would be (Dellin's XML): json() gives it, text() its JSON.
  */
-export interface BufferedResponse extends Response {}
-// Node's typings declare Response's methods as properties, which a subclass may not redefine as methods.
-export class BufferedResponse extends (Response as new (body: null, init: ResponseInit) => object) {
-  readonly #bytes: ArrayBuffer;
-  readonly #decoded: { value: unknown } | undefined;
-
-  /** `decoded`: the body already read into what its JSON would be (Dellin's XML): json() gives it, text() its JSON. */
-  constructor(bytes: ArrayBuffer, init: ResponseInit, decoded?: { value: unknown }) {
-    super(null, init);
-    this.#bytes = bytes;
-    this.#decoded = decoded;
-  }
-
-  get body(): Response['body'] {
-    return this.#bytes.byteLength > 0 ? new Response(this.#bytes).body : null;
-  }
-
-  async arrayBuffer(): Promise<ArrayBuffer> {
-    return this.#bytes;
-  }
-
-  async text(): Promise<string> {
-    return this.#decoded ? JSON.stringify(this.#decoded.value) : utf8.decode(this.#bytes);
-  }
-
-  async json(): Promise<unknown> {
-    return this.#decoded ? this.#decoded.value : JSON.parse(utf8.decode(this.#bytes));
-  }
-
-  async blob(): Promise<Blob> {
-    return new Blob([this.#bytes], { type: this.headers.get('content-type') ?? '' });
-  }
-
-  formData(): Promise<FormData> {
-    return new Response(this.#bytes, this).formData();
-  }
-
-  clone(): BufferedResponse {
-    return new BufferedResponse(this.#bytes, this, this.#decoded);
-  }
+export function bufferedResponse(bytes: ArrayBuffer, init: ResponseInit, decoded?: { value: unknown }): Response {
+  bufferedResponseClass ??= defineBufferedResponse();
+  return new bufferedResponseClass(bytes, init, decoded);
 }
 
-const utf8 = new TextDecoder();
+function defineBufferedResponse(): ResponseClass {
+  const utf8 = new TextDecoder();
+  interface BufferedResponse extends Response {}
+  // Node's typings declare Response's methods as properties, which a subclass may not redefine as methods.
+  class BufferedResponse extends (Response as new (body: null, init: ResponseInit) => object) {
+    readonly #bytes: ArrayBuffer;
+    readonly #decoded: { value: unknown } | undefined;
+
+    constructor(bytes: ArrayBuffer, init: ResponseInit, decoded?: { value: unknown }) {
+      super(null, init);
+      this.#bytes = bytes;
+      this.#decoded = decoded;
+    }
+
+    get body(): Response['body'] {
+      return this.#bytes.byteLength > 0 ? new Response(this.#bytes).body : null;
+    }
+
+    async arrayBuffer(): Promise<ArrayBuffer> {
+      return this.#bytes;
+    }
+
+    async text(): Promise<string> {
+      return this.#decoded ? JSON.stringify(this.#decoded.value) : utf8.decode(this.#bytes);
+    }
+
+    async json(): Promise<unknown> {
+      return this.#decoded ? this.#decoded.value : JSON.parse(utf8.decode(this.#bytes));
+    }
+
+    async blob(): Promise<Blob> {
+      return new Blob([this.#bytes], { type: this.headers.get('content-type') ?? '' });
+    }
+
+    formData(): Promise<FormData> {
+      return new Response(this.#bytes, this).formData();
+    }
+
+    clone(): BufferedResponse {
+      return new BufferedResponse(this.#bytes, this, this.#decoded);
+    }
+  }
+  return BufferedResponse;
+}
 
 export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}): { fetch: FetchLike; state: CallState } {
   const state: CallState = { operation: policy.operation ?? '', attempts: 0 };
 
   async function send(request: Request, init?: RequestInit): Promise<Response> {
+    if (policy.headers) for (const [name, value] of Object.entries(policy.headers)) request.headers.set(name, value);
+    if (policy.fetchOptions) init = { ...callFetchOptions(policy.fetchOptions), ...init };
     const authenticating = config.authenticate?.(request);
     if (authenticating) await authenticating;
     const method = request.method;
@@ -145,7 +175,7 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
     const url = () => config.redactor.text(request.url);
     const log = (event: Omit<LogEvent, 'api' | 'operation' | 'method' | 'url' | 'attempt'>) =>
       config.logger?.({ ...event, api: config.api, operation: state.operation, method, url: url(), attempt: state.attempts });
-    const replayBody = request instanceof ReplayableRequest && isReplayable(request.replayBody) ? request.replayBody : undefined;
+    const replayBody = replayableRequest && request instanceof replayableRequest && isReplayable(request.replayBody) ? request.replayBody : undefined;
     /** The request itself, or a fresh copy when its body has been (or may yet need to be) sent already. */
     const outgoing = (mayRepeat: boolean): Request => {
       if (request.body === null) return request;
@@ -177,7 +207,7 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
         const sent = await config.fetch(sending, { ...init, signal: attempt.signal });
         // Read the whole body inside the attempt: the timeout covers a slow body and a reset mid-body can be retried.
         bytes = await sent.arrayBuffer();
-        response = new BufferedResponse(bytes, sent);
+        response = bufferedResponse(bytes, sent);
       } catch (error) {
         if (callerSignal?.aborted) throw callerSignal.reason;
         const durationMs = Math.round(performance.now() - started);
@@ -223,6 +253,12 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
   return { fetch: send, state };
 }
 
+/** A caller's fetch options without what a Request already carries or the transport sets (body, method, headers, signal, redirect). */
+function callFetchOptions(options: RequestInit): RequestInit {
+  const { body: _body, method: _method, headers: _headers, signal: _signal, redirect: _redirect, window: _window, ...rest } = options;
+  return rest;
+}
+
 /**
  * Bodies that read the same each time and keep their Content-Type: sent again as they were built. A stream reads once,
  * and form data gets a new multipart boundary each time it is read, so those go out as clones while a repeat may follow.
@@ -235,7 +271,7 @@ function describeNetworkFailure(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const cause = error.cause;
   if (cause instanceof Error) {
-    const code = (cause as NodeJS.ErrnoException).code;
+    const code = (cause as { code?: unknown }).code;
     return `${error.message}: ${code ? `${code} ` : ''}${cause.message}`.trim();
   }
   return error.message;

@@ -1,11 +1,11 @@
 // Dellin: add door delivery to an order on its way to a terminal. Every method exists as .json and .xml; credentials
 // (appkey, sessionID) travel in the body; the outcome is echoed in metadata.status, also inside an HTTP 200.
-import { ApiError, createApiClient, type ApiErrorDetails, type ClientOptions, type ErrorContext, type FetchLike, type RequestOptions } from '../core/index.ts';
+import { ApiError, apiPromise, createApiClient, type ApiErrorDetails, type ApiPromise, type WithResponse, type ClientOptions, type ErrorContext, type FetchLike, type RequestOptions } from '../core/index.ts';
 import { isPlainObject } from '../core/objects.ts';
-import { BufferedResponse } from '../core/transport.ts';
+import { bufferedResponse } from '../core/transport.ts';
 import type { components, paths } from '../../generated/dellin.ts';
 import { xmlOperations, xmlShapes } from '../../generated/dellin.xml.ts';
-import { decodeXml, encodeXml, readXmlText } from './xml.ts';
+import { decodeXml, encodeXml, readXmlText, type XmlShape } from './xml.ts';
 
 type Schemas = components['schemas'];
 type WithoutCredentials<T> = Omit<T, 'appkey' | 'sessionID'>;
@@ -80,15 +80,19 @@ type Method = keyof typeof METHODS;
 
 /**
  * One shape per method for every answer it may get: success and error bodies share the root and never a path, and an
- * error may come with any status (inside a 200 too), so the answer is decoded knowing both.
+ * error may come with any status (inside a 200 too), so the answer is decoded knowing both. Merged on first use.
  */
-const answerShapes = new Map(
-  (Object.keys(METHODS) as Method[]).map((method) => {
+const answerShapes = new Map<Method, XmlShape>();
+function answerShape(method: Method): XmlShape {
+  let shape = answerShapes.get(method);
+  if (!shape) {
     const shapes = Object.values(xmlOperations[`${method}Xml`]?.responses ?? {}).flatMap((name) => xmlShapes[name] ?? []);
-    const merge = (key: 'arrays' | 'numbers' | 'integers' | 'booleans') => [...new Set(shapes.flatMap((shape) => shape[key]))];
-    return [method, { root: 'response', arrays: merge('arrays'), numbers: merge('numbers'), integers: merge('integers'), booleans: merge('booleans') }] as const;
-  }),
-);
+    const merge = (key: 'arrays' | 'numbers' | 'integers' | 'booleans') => [...new Set(shapes.flatMap((one) => one[key]))];
+    shape = { root: 'response', arrays: merge('arrays'), numbers: merge('numbers'), integers: merge('integers'), booleans: merge('booleans') };
+    answerShapes.set(method, shape);
+  }
+  return shape;
+}
 
 export function createDellinClient(options: DellinClientOptions) {
   const { appkey, login, password, format = 'json' } = options;
@@ -120,19 +124,17 @@ export function createDellinClient(options: DellinClientOptions) {
     (method: Method, fetch: FetchLike): FetchLike =>
     async (request, init) => {
       const response = await fetch(request, init);
-      const shape = answerShapes.get(method);
-      if (!shape || !/[/+]xml\b/.test(response.headers.get('content-type') ?? '')) return response;
+      const shape = answerShape(method);
+      if (!/[/+]xml\b/.test(response.headers.get('content-type') ?? '')) return response;
       const bytes = await response.arrayBuffer();
       const context = { api: 'dellin', operation: method, attempts: 1 };
       const decoded = decodeXml(readXmlText(new Uint8Array(bytes), response.headers.get('content-type'), context), shape, context);
-      const headers = new Headers(response.headers);
-      headers.set('content-type', 'application/json');
-      headers.delete('content-length');
-      return new BufferedResponse(bytes, { status: response.status, statusText: response.statusText, headers }, { value: decoded });
+      // The headers stay the server's (withResponse and ApiError show what was sent); openapi-fetch reads the decoded value.
+      return bufferedResponse(bytes, response, { value: decoded });
     };
 
-  function post<R>(method: Method, body: Record<string, unknown>, requestOptions?: RequestOptions, readOnly = false): Promise<R> {
-    return api.call({ name: method, readOnly }, requestOptions, (fetch) => {
+  function post<R>(method: Method, body: Record<string, unknown>, requestOptions?: RequestOptions, readOnly = false): ApiPromise<R> {
+    const call = api.call({ name: method, readOnly }, requestOptions, (fetch) => {
       if (format === 'json') return api.raw.POST(`${METHODS[method]}.json` as Path, { body: body as never, fetch });
       return api.raw.POST(`${METHODS[method]}.xml` as Path, {
         body: body as never,
@@ -140,7 +142,8 @@ export function createDellinClient(options: DellinClientOptions) {
         headers: { 'Content-Type': 'application/xml', Accept: 'application/xml' },
         fetch: viaXml(method, fetch),
       });
-    }) as Promise<R>;
+    });
+    return apiPromise(call.withResponse() as Promise<WithResponse<R>>);
   }
 
   /** Logs in now; the session is then used by every call. Needs `login` and `password`. */
@@ -162,18 +165,22 @@ export function createDellinClient(options: DellinClientOptions) {
   const isSessionRefused = (error: unknown) => error instanceof DellinApiError && error.status === 401;
 
   /** Runs a call with the session in its body: logs in first when needed, and once more if the session was refused. */
-  async function withSession<R>(run: (session: string | undefined) => Promise<R>, required: boolean): Promise<R> {
-    if (loggingIn) await loggingIn;
-    if (sessionID === undefined && hasCredentials) await logIn();
-    if (sessionID === undefined && required) throw new Error('this method needs a session: pass sessionID, or login and password');
-    const used = sessionID;
-    try {
-      return await run(used);
-    } catch (error) {
-      if (!hasCredentials || !isSessionRefused(error)) throw error;
-      if (sessionID === used) await logIn(); // unless another call has already replaced it
-      return run(sessionID);
-    }
+  function withSession<R>(run: (session: string | undefined) => ApiPromise<R>, required: boolean): ApiPromise<R> {
+    return apiPromise(
+      (async () => {
+        if (loggingIn) await loggingIn;
+        if (sessionID === undefined && hasCredentials) await logIn();
+        if (sessionID === undefined && required) throw new Error('this method needs a session: pass sessionID, or login and password');
+        const used = sessionID;
+        try {
+          return await run(used).withResponse();
+        } catch (error) {
+          if (!hasCredentials || !isSessionRefused(error)) throw error;
+          if (sessionID === used) await logIn(); // unless another call has already replaced it
+          return run(sessionID).withResponse();
+        }
+      })(),
+    );
   }
 
   const withCredentials = (body: object, session: string | undefined) => ({ appkey, ...(session ? { sessionID: session } : {}), ...body });

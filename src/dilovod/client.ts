@@ -1,6 +1,6 @@
 // Dilovod: the whole database behind one POST gateway. Every call is a form field `packet` holding JSON that names an
 // `action`; errors come back inside HTTP 200; calls must not overlap, so they run one at a time (queue.ts).
-import { ApiError, createApiClient, type ApiErrorDetails, type ClientOptions, type ErrorContext, type RequestOptions } from '../core/index.ts';
+import { ApiError, apiPromise, createApiClient, mapApiPromise, type ApiErrorDetails, type ApiPromise, type ClientOptions, type ErrorContext, type RequestOptions, type WithResponse } from '../core/index.ts';
 import { isPlainObject } from '../core/objects.ts';
 import type { components, paths } from '../../generated/dilovod.ts';
 import { createSerialQueue } from './queue.ts';
@@ -75,26 +75,23 @@ export function createDilovodClient(options: DilovodClientOptions) {
   const queue = createSerialQueue();
 
   /** Sends one packet, after every earlier call of this client has finished. */
-  function send<A extends Action, R>(action: A, params: ParamsOf<A>, requestOptions?: RequestOptions): Promise<R> {
+  function send<A extends Action, R>(action: A, params: ParamsOf<A>, requestOptions?: RequestOptions): ApiPromise<R> {
     const packet = { version, key, ...(clientID ? { clientID } : {}), action, params };
-    return queue(
-      () =>
-        api.call({ name: action, readOnly: READS.has(action) }, requestOptions, (fetch) =>
-          api.raw.POST('/', {
-            body: { packet: JSON.stringify(packet) },
-            headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-            bodySerializer: (body) => new URLSearchParams(body).toString(),
-            fetch,
-          }),
-        ) as Promise<R>,
-      requestOptions?.signal,
-    );
+    const call = () =>
+      api.call({ name: action, readOnly: READS.has(action) }, requestOptions, (fetch) =>
+        api.raw.POST('/', {
+          body: { packet: JSON.stringify(packet) },
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          bodySerializer: (body) => new URLSearchParams(body).toString(),
+          fetch,
+        }),
+      );
+    return apiPromise(queue(() => call().withResponse() as Promise<WithResponse<R>>, requestOptions?.signal));
   }
 
   /** Runs a `request`; with `assembleLinks: false` the `{columns, data}` answer comes back as rows keyed by column. */
-  async function request<const Fields extends Record<string, string>>(params: Omit<RequestParams, 'fields'> & { fields: Fields }, requestOptions?: RequestOptions): Promise<Array<Row<Fields>>> {
-    const result = await send<'request', unknown>('request', params, requestOptions);
-    return rowsOf(result) as Array<Row<Fields>>;
+  function request<const Fields extends Record<string, string>>(params: Omit<RequestParams, 'fields'> & { fields: Fields }, requestOptions?: RequestOptions): ApiPromise<Array<Row<Fields>>> {
+    return mapApiPromise(send<'request', unknown>('request', params, requestOptions), (result) => rowsOf(result) as Array<Row<Fields>>);
   }
 
   const register =
@@ -123,9 +120,8 @@ export function createDilovodClient(options: DilovodClientOptions) {
     /** The latest record of an information register at a date. */
     sliceLast: register('sliceLast'),
     /** Creates a sale order with its goods and, optionally, Nova Poshta delivery data. Not retried. */
-    async saleOrderCreate(args: SaleOrderCreateArguments, requestOptions?: RequestOptions): Promise<SaleOrderCreated> {
-      const result = await send<'call', Schemas['CallSuccess']>('call', { method: 'saleOrderCreate', arguments: args }, requestOptions);
-      return result.data;
+    saleOrderCreate(args: SaleOrderCreateArguments, requestOptions?: RequestOptions): ApiPromise<SaleOrderCreated> {
+      return mapApiPromise(send<'call', Schemas['CallSuccess']>('call', { method: 'saleOrderCreate', arguments: args }, requestOptions), (result) => result.data);
     },
     /** Partner-integration statistics. */
     getStatistic: (params: GetStatisticParams, requestOptions?: RequestOptions) => send<'getStatistic', StatisticRow[]>('getStatistic', params, requestOptions),

@@ -2,7 +2,7 @@
 // carrying no signature, so the source address is the one check there is.
 import { DecodeError } from '../core/index.ts';
 import { describeValue, isPlainObject } from '../core/objects.ts';
-import { nodeListener, plainResponse, refuseEarly, type FetchHandler, type ReceiverLimits } from '../core/receiver.ts';
+import { plainResponse, refuseEarly, type FetchHandler, type ReceiverLimits } from '../core/receiver.ts';
 
 /** The one address the seed documents Dilovod's webhooks coming from. */
 export const DILOVOD_WEBHOOK_IPS: readonly string[] = ['88.198.50.253'];
@@ -71,7 +71,7 @@ export function parseDilovodWebhook(request: string | URL | URLSearchParams, che
 export type WebhookListener = (event: DilovodWebhookEvent) => void | Promise<void>;
 
 /** Webhooks are GETs with the packet in the query: no body is read. */
-const LIMITS: ReceiverLimits = { methods: ['GET'], maxBodyBytes: 0 };
+export const DILOVOD_WEBHOOK_LIMITS: ReceiverLimits = { methods: ['GET'], maxBodyBytes: 0 };
 
 /**
  * A fetch-style handler (`(Request, remoteAddress) => Response`): 405 for any method but GET, 413 for a body, then 403
@@ -79,7 +79,7 @@ const LIMITS: ReceiverLimits = { methods: ['GET'], maxBodyBytes: 0 };
  */
 export function dilovodWebhookHandler(onEvent: WebhookListener, options: { allowedIps?: readonly string[] } = {}): FetchHandler {
   return async (request, remoteAddress) => {
-    const early = refuseEarly(request.method, request.headers.get('content-length'), LIMITS);
+    const early = refuseEarly(request.method, request.headers.get('content-length'), DILOVOD_WEBHOOK_LIMITS);
     if (early) return early;
     let event: DilovodWebhookEvent;
     try {
@@ -94,12 +94,4 @@ export function dilovodWebhookHandler(onEvent: WebhookListener, options: { allow
     }
     return plainResponse(200, 'ok');
   };
-}
-
-/**
- * The same handler for node:http servers: `createServer(dilovodWebhookListener(onEvent))`. Any request, however
- * malformed (a request-target of `//` or `*`, another method, a body), gets a 4xx and the server keeps serving.
- */
-export function dilovodWebhookListener(onEvent: WebhookListener, options: { allowedIps?: readonly string[] } = {}) {
-  return nodeListener(dilovodWebhookHandler(onEvent, options), LIMITS);
 }

@@ -1,7 +1,7 @@
 // Callbacks Fastriver POSTs to the request's `callback_url`: parsed, checked and flattened like any other document.
 import { DecodeError } from '../core/index.ts';
 import { describeValue, isPlainObject as isObject } from '../core/objects.ts';
-import { nodeListener, plainResponse, readRequestBody, refuseEarly, type FetchHandler, type ReceiverLimits } from '../core/receiver.ts';
+import { plainResponse, readRequestBody, refuseEarly, type FetchHandler, type ReceiverLimits } from '../core/receiver.ts';
 import type { components } from '../../generated/fastriver.ts';
 import type { FlatCallbackEvent } from './client.ts';
 import { flatten } from './jsonapi.ts';
@@ -97,7 +97,7 @@ export interface CallbackReceiverOptions {
   maxBodyBytes?: number;
 }
 
-const limitsOf = (options: CallbackReceiverOptions): ReceiverLimits => ({ methods: ['POST'], maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024 });
+export const callbackLimits = (options: CallbackReceiverOptions): ReceiverLimits => ({ methods: ['POST'], maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024 });
 
 /**
  * A fetch-style handler for your `callback_url`: 405 for any method but POST, 413 for a body over the limit, 400 with
@@ -105,7 +105,7 @@ const limitsOf = (options: CallbackReceiverOptions): ReceiverLimits => ({ method
  * repeats a callback that does not get 200.
  */
 export function fastriverCallbackHandler(onEvent: CallbackListener, options: CallbackReceiverOptions = {}): FetchHandler {
-  const limits = limitsOf(options);
+  const limits = callbackLimits(options);
   return async (request) => {
     const early = refuseEarly(request.method, request.headers.get('content-length'), limits);
     if (early) return early;
@@ -124,13 +124,4 @@ export function fastriverCallbackHandler(onEvent: CallbackListener, options: Cal
     }
     return plainResponse(200, 'ok');
   };
-}
-
-/**
- * The same handler for node:http servers: `createServer(fastriverCallbackListener(onEvent))`. Any request, however
- * malformed (a request-target of `//` or `*`, another method, a body too large or cut off), gets a 4xx and the server
- * keeps serving.
- */
-export function fastriverCallbackListener(onEvent: CallbackListener, options: CallbackReceiverOptions = {}) {
-  return nodeListener(fastriverCallbackHandler(onEvent, options), limitsOf(options));
 }

@@ -3,7 +3,9 @@
 import {
   createApiClient,
   download,
+  mapApiPromise,
   toBlob,
+  type ApiPromise,
   type BinaryContent,
   type ClientOptions,
   type DownloadedFile,
@@ -97,20 +99,20 @@ export function createFastriverClient(credentials: FastriverCredentials, options
   const api = createApiClient<paths>({ ...definition, authenticate: keeper.authenticate, reauthenticate: keeper.reauthenticate }, options);
 
   /** Runs an operation answering a JSON:API document and flattens it. */
-  const document = async <T>(operation: Operation, requestOptions: RequestOptions | undefined, send: (fetch: FetchLike) => Promise<FetchResult<unknown>>) =>
-    flatten<T>((await api.call(operation, requestOptions, send)) as Parameters<typeof flatten>[0], { api: 'fastriver', operation: operation.name, attempts: 1 });
-  const one = async <T>(...args: Parameters<typeof document>) => (await document<T>(...args)).data;
-  const many = async <T>(...args: Parameters<typeof document>): Promise<Page<T>> => {
-    const { data, meta } = await document<T[]>(...args);
-    return { items: data, total: typeof meta?.total === 'number' ? meta.total : data.length, meta: meta ?? {} };
-  };
+  const document = <T>(operation: Operation, requestOptions: RequestOptions | undefined, send: (fetch: FetchLike) => Promise<FetchResult<unknown>>) =>
+    mapApiPromise(api.call(operation, requestOptions, send), (body) => flatten<T>(body as Parameters<typeof flatten>[0], { api: 'fastriver', operation: operation.name, attempts: 1 }));
+  const one = <T>(...args: Parameters<typeof document>): ApiPromise<T> => mapApiPromise(document<T>(...args), (flat) => flat.data);
+  const many = <T>(...args: Parameters<typeof document>): ApiPromise<Page<T>> =>
+    mapApiPromise(document<T[]>(...args), ({ data, meta }) => ({ items: data, total: typeof meta?.total === 'number' ? meta.total : data.length, meta: meta ?? {} }));
+  /** Runs an operation answering nothing worth keeping (204). */
+  const noContent = (...args: Parameters<typeof api.call<unknown>>): ApiPromise<void> => mapApiPromise(api.call(...args), () => undefined);
   const byUuid = (uuid: string) => ({ params: { path: { uuid } } });
   const withAttributes = <A>(attributes: A) => ({ data: { type: 'delivery_request' as const, attributes } });
   const apiVersion = (version: Version): 'v1' | 'v2' => (version === 2 ? 'v2' : 'v1');
 
   const deliveryRequests = {
     /** One page (20 requests) matching the filters, with the total over all pages. */
-    list(filter: DeliveryRequestFilter = {}, page: { page?: number } & RequestOptions = {}): Promise<Page<FlatDeliveryRequest>> {
+    list(filter: DeliveryRequestFilter = {}, page: { page?: number } & RequestOptions = {}): ApiPromise<Page<FlatDeliveryRequest>> {
       const { page: number = 1, ...requestOptions } = page;
       return many({ name: 'listDeliveryRequests' }, requestOptions, (fetch) => api.raw.GET('/delivery_requests', { params: { query: { filter, page: number } }, fetch }));
     },
@@ -127,53 +129,53 @@ export function createFastriverClient(credentials: FastriverCredentials, options
     },
 
     /** The request with its deliveries and time interval resolved. */
-    get(uuid: string, options?: RequestOptions): Promise<FlatDeliveryRequest> {
+    get(uuid: string, options?: RequestOptions): ApiPromise<FlatDeliveryRequest> {
       return one({ name: 'getDeliveryRequest' }, options, (fetch) => api.raw.GET('/delivery_requests/{uuid}', { ...byUuid(uuid), fetch }));
     },
 
     /** Creates a request from plain attributes. Not retried: the API takes no idempotency key. */
-    create(attributes: DeliveryRequestInput, options?: RequestOptions): Promise<FlatDeliveryRequest> {
+    create(attributes: DeliveryRequestInput, options?: RequestOptions): ApiPromise<FlatDeliveryRequest> {
       return one({ name: 'createDeliveryRequest' }, options, (fetch) => api.raw.POST('/delivery_requests', { body: withAttributes(attributes), fetch }));
     },
 
     /** Changes only the attributes given (PATCH). */
-    update(uuid: string, attributes: Partial<DeliveryRequestInput>, options?: RequestOptions): Promise<FlatDeliveryRequest> {
+    update(uuid: string, attributes: Partial<DeliveryRequestInput>, options?: RequestOptions): ApiPromise<FlatDeliveryRequest> {
       return one({ name: 'updateDeliveryRequest' }, options, (fetch) =>
         api.raw.PATCH('/delivery_requests/{uuid}', { ...byUuid(uuid), body: withAttributes(attributes as DeliveryRequestInput), fetch }),
       );
     },
 
     /** Cancels the request (DELETE with a reason), possible until it is executed. */
-    cancel(uuid: string, attributes: CancelAttributes, options?: RequestOptions): Promise<FlatDeliveryRequest> {
+    cancel(uuid: string, attributes: CancelAttributes, options?: RequestOptions): ApiPromise<FlatDeliveryRequest> {
       return one({ name: 'cancelDeliveryRequest' }, options, (fetch) => api.raw.DELETE('/delivery_requests/{uuid}', { ...byUuid(uuid), body: withAttributes(attributes), fetch }));
     },
 
     /** Confirms an executed request: the partner has checked the photos and documents. */
-    confirm(uuid: string, options?: RequestOptions): Promise<FlatDeliveryRequest> {
+    confirm(uuid: string, options?: RequestOptions): ApiPromise<FlatDeliveryRequest> {
       return one({ name: 'confirmDeliveryRequest' }, options, (fetch) => api.raw.PATCH('/delivery_requests/{uuid}/confirm', { ...byUuid(uuid), fetch }));
     },
 
     /** Rejects an executed request, with the reason. */
-    reject(uuid: string, attributes: RejectAttributes, options?: RequestOptions): Promise<FlatDeliveryRequest> {
+    reject(uuid: string, attributes: RejectAttributes, options?: RequestOptions): ApiPromise<FlatDeliveryRequest> {
       return one({ name: 'rejectDeliveryRequest' }, options, (fetch) =>
         api.raw.PATCH('/delivery_requests/{uuid}/reject', { ...byUuid(uuid), body: withAttributes(attributes), fetch }),
       );
     },
 
     /** Tells Fastriver the client asks to be called. 405 when the request's state forbids it. Not retried. */
-    async callPlease(uuid: string, options?: RequestOptions): Promise<void> {
-      await api.call({ name: 'callPlease', emptyBodyAllowed: true }, options, (fetch) => api.raw.POST('/delivery_requests/{uuid}/call_please', { ...byUuid(uuid), fetch }));
+    callPlease(uuid: string, options?: RequestOptions): ApiPromise<void> {
+      return noContent({ name: 'callPlease', emptyBodyAllowed: true }, options, (fetch) => api.raw.POST('/delivery_requests/{uuid}/call_please', { ...byUuid(uuid), fetch }));
     },
 
     /** Moves the meeting (partners delivering in their own app; API v2). Not retried. */
-    transferDelivery(uuid: string, body: TransferDeliveryRequest, options?: RequestOptions): Promise<FlatDeliveryRequest> {
+    transferDelivery(uuid: string, body: TransferDeliveryRequest, options?: RequestOptions): ApiPromise<FlatDeliveryRequest> {
       return one({ name: 'transferDelivery' }, options, (fetch) =>
         api.raw.POST('/delivery_requests/{uuid}/transfer_delivery', { params: { path: { uuid }, header: { 'X-API-VERSION': 'v2' } }, body, fetch }),
       );
     },
 
     /** Completes the meeting (partners delivering in their own app; API v2). Not retried. */
-    completeDelivery(uuid: string, body: CompleteDeliveryRequest = {}, options?: RequestOptions): Promise<FlatDeliveryRequest> {
+    completeDelivery(uuid: string, body: CompleteDeliveryRequest = {}, options?: RequestOptions): ApiPromise<FlatDeliveryRequest> {
       return one({ name: 'completeDelivery' }, options, (fetch) =>
         api.raw.POST('/delivery_requests/{uuid}/complete_delivery', { params: { path: { uuid }, header: { 'X-API-VERSION': 'v2' } }, body, fetch }),
       );
@@ -181,14 +183,14 @@ export function createFastriverClient(credentials: FastriverCredentials, options
 
     /** The request's time intervals: v1 (default) the free ones only, v2 every one with `available`. */
     timeIntervals: timeIntervals as {
-      (uuid: string, query?: RequestTimeIntervalsQuery, options?: RequestOptions & { version?: 1 }): Promise<FlatTimeIntervalV1[]>;
-      (uuid: string, query: RequestTimeIntervalsQuery | undefined, options: RequestOptions & { version: 2 }): Promise<FlatTimeIntervalV2[]>;
+      (uuid: string, query?: RequestTimeIntervalsQuery, options?: RequestOptions & { version?: 1 }): ApiPromise<FlatTimeIntervalV1[]>;
+      (uuid: string, query: RequestTimeIntervalsQuery | undefined, options: RequestOptions & { version: 2 }): ApiPromise<FlatTimeIntervalV2[]>;
     },
 
     /** Can a delivery be made there and then, without a request? Dates with their intervals, v1 free only, v2 all. */
     checkTimeIntervals: checkTimeIntervals as {
-      (query: TimeIntervalsQuery, options?: RequestOptions & { version?: 1 }): Promise<FlatDeliveryDateV1[]>;
-      (query: TimeIntervalsQuery, options: RequestOptions & { version: 2 }): Promise<FlatDeliveryDateV2[]>;
+      (query: TimeIntervalsQuery, options?: RequestOptions & { version?: 1 }): ApiPromise<FlatDeliveryDateV1[]>;
+      (query: TimeIntervalsQuery, options: RequestOptions & { version: 2 }): ApiPromise<FlatDeliveryDateV2[]>;
     },
   };
 
@@ -206,13 +208,12 @@ export function createFastriverClient(credentials: FastriverCredentials, options
 
   const documents = {
     /** Uploads a printed form (pdf, docx) for the request's delivery. Not retried. */
-    async upload(uuid: string, input: { file: BinaryContent; filename?: string; external_id?: string }, options?: RequestOptions): Promise<FlatPackageDocument> {
+    upload(uuid: string, input: { file: BinaryContent; filename?: string; external_id?: string }, options?: RequestOptions): ApiPromise<FlatPackageDocument> {
       const filename = input.filename ?? 'document.pdf';
-      const body = { file: await toBlob(input.file, filename), external_id: input.external_id };
-      return one({ name: 'uploadDeliveryRequestDocument' }, options, (fetch) =>
+      return one({ name: 'uploadDeliveryRequestDocument' }, options, async (fetch) =>
         api.raw.POST('/delivery_requests/{uuid}/document', {
           ...byUuid(uuid),
-          body,
+          body: { file: await toBlob(input.file, filename), external_id: input.external_id },
           bodySerializer: (parts) => {
             const form = new FormData();
             form.append('file', parts.file, filename);
@@ -224,22 +225,22 @@ export function createFastriverClient(credentials: FastriverCredentials, options
       );
     },
     /** The forms uploaded for a request. */
-    list(deliveryRequestUuid: string, options?: RequestOptions): Promise<Page<FlatPackageDocument>> {
+    list(deliveryRequestUuid: string, options?: RequestOptions): ApiPromise<Page<FlatPackageDocument>> {
       return many({ name: 'listPackageDocuments' }, options, (fetch) =>
         api.raw.GET('/package_documents', { params: { query: { filter: { delivery_request_uuid: deliveryRequestUuid } } }, fetch }),
       );
     },
-    get(id: number, options?: RequestOptions): Promise<FlatPackageDocument> {
+    get(id: number, options?: RequestOptions): ApiPromise<FlatPackageDocument> {
       return one({ name: 'getPackageDocument' }, options, (fetch) => api.raw.GET('/package_documents/{id}', { params: { path: { id } }, fetch }));
     },
-    async delete(id: number, options?: RequestOptions): Promise<void> {
-      await api.call({ name: 'deletePackageDocument', emptyBodyAllowed: true }, options, (fetch) => api.raw.DELETE('/package_documents/{id}', { params: { path: { id } }, fetch }));
+    delete(id: number, options?: RequestOptions): ApiPromise<void> {
+      return noContent({ name: 'deletePackageDocument', emptyBodyAllowed: true }, options, (fetch) => api.raw.DELETE('/package_documents/{id}', { params: { path: { id } }, fetch }));
     },
   };
 
   const photos = {
     /** A photo of the meeting: the image bytes, full size, `medium` or `thumb`. */
-    download(uuid: string, id: string, { versionKind, ...options }: RequestOptions & { versionKind?: 'medium' | 'thumb' } = {}): Promise<DownloadedFile> {
+    download(uuid: string, id: string, { versionKind, ...options }: RequestOptions & { versionKind?: 'medium' | 'thumb' } = {}): ApiPromise<DownloadedFile> {
       return download(api, { name: 'getDeliveryPhoto' }, options, (fetch) =>
         api.raw.GET('/delivery_requests/{uuid}/delivery_photos/{id}', {
           params: { path: { uuid, id }, query: versionKind ? { version_kind: versionKind } : undefined },
@@ -251,7 +252,7 @@ export function createFastriverClient(credentials: FastriverCredentials, options
   };
 
   const list = <T>(name: string, path: '/products' | '/photo_types' | '/cancel_reasons' | '/reject_reasons' | '/failure_reasons' | '/delivery_request_statuses' | '/delivery_statuses') =>
-    (options?: RequestOptions): Promise<T[]> =>
+    (options?: RequestOptions): ApiPromise<T[]> =>
       one({ name }, options, (fetch) => api.raw.GET(path, { fetch }));
   const dictionaries = {
     products: list<Flat<Schemas['Product']>>('listProducts', '/products'),
@@ -262,7 +263,7 @@ export function createFastriverClient(credentials: FastriverCredentials, options
     deliveryRequestStatuses: list<Flat<Schemas['DeliveryRequestStatusEntry']>>('listDeliveryRequestStatuses', '/delivery_request_statuses'),
     deliveryStatuses: list<Flat<Schemas['DeliveryStatusEntry']>>('listDeliveryStatuses', '/delivery_statuses'),
     /** The delivery cities; with coordinates, the city that serves that point. */
-    cities(near?: { lat: number; lon: number }, options?: RequestOptions): Promise<Array<Flat<Schemas['City']>>> {
+    cities(near?: { lat: number; lon: number }, options?: RequestOptions): ApiPromise<Array<Flat<Schemas['City']>>> {
       return one({ name: 'listCities' }, options, (fetch) => api.raw.GET('/cities', { params: { query: near ? { filter: near } : undefined }, fetch }));
     },
   };

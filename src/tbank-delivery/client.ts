@@ -2,7 +2,9 @@
 import {
   createApiClient,
   download,
+  mapApiPromise,
   toBlob,
+  type ApiPromise,
   type BinaryContent,
   type ClientOptions,
   type DownloadedFile,
@@ -83,7 +85,7 @@ export function createTbankDeliveryClient(options: TbankDeliveryClientOptions) {
     raw: api.raw,
 
     /** Creates a task. An Idempotency-Key is generated once and re-sent on every retry; pass `idempotencyKey` (a uuid) to set it. */
-    createTask(body: CreateTaskRequest, options?: RequestOptions): Promise<CreateTaskResult> {
+    createTask(body: CreateTaskRequest, options?: RequestOptions): ApiPromise<CreateTaskResult> {
       const key = api.idempotencyKey(options);
       return api.call({ name: 'createTask' }, options, (fetch) =>
         api.raw.POST('/api/v1/delivery/tasks', { body, params: { header: { 'Idempotency-Key': key } }, fetch }),
@@ -91,54 +93,56 @@ export function createTbankDeliveryClient(options: TbankDeliveryClientOptions) {
     },
 
     /** The task's current state: status, meeting result, attachments, photos. */
-    getTask(id: string, options?: RequestOptions): Promise<DeliveryTask> {
+    getTask(id: string, options?: RequestOptions): ApiPromise<DeliveryTask> {
       return api.call({ name: 'getTask' }, options, (fetch) => api.raw.GET('/api/v1/delivery/tasks/{id}', { ...byId(id), fetch }));
     },
 
     /** Replaces the task's data (PUT: safe to retry). */
-    async updateTask(id: string, body: UpdateTaskRequest, options?: RequestOptions): Promise<void> {
-      await api.call({ name: 'updateTask', emptyBodyAllowed: true }, options, (fetch) =>
+    updateTask(id: string, body: UpdateTaskRequest, options?: RequestOptions): ApiPromise<void> {
+      const call = api.call({ name: 'updateTask', emptyBodyAllowed: true }, options, (fetch) =>
         api.raw.PUT('/api/v1/delivery/tasks/{id}', { ...byId(id), body, fetch }),
       );
+      return mapApiPromise(call, () => undefined);
     },
 
     /** Cancels the task; no more work is done on it. Never retried: a repeat after an unclear failure could act twice. */
-    async cancelTask(id: string, body: CancelTaskRequest, options?: RequestOptions): Promise<void> {
-      await api.call({ name: 'cancelTask', emptyBodyAllowed: true }, options, (fetch) =>
+    cancelTask(id: string, body: CancelTaskRequest, options?: RequestOptions): ApiPromise<void> {
+      const call = api.call({ name: 'cancelTask', emptyBodyAllowed: true }, options, (fetch) =>
         api.raw.POST('/api/v1/delivery/tasks/{id}/cancel', { ...byId(id), body, fetch }),
       );
+      return mapApiPromise(call, () => undefined);
     },
 
     /** The time windows in which a meeting can take place at an address. Only reads, so it is retried like a GET. */
-    getIntervals(body: GetIntervalsRequest, options?: RequestOptions): Promise<GetIntervalsResult> {
+    getIntervals(body: GetIntervalsRequest, options?: RequestOptions): ApiPromise<GetIntervalsResult> {
       return api.call({ name: 'getIntervals', readOnly: true }, options, (fetch) =>
         api.raw.POST('/api/v1/delivery/meetings/intervals', { body, fetch }),
       );
     },
 
     /** Books a meeting in one of the intervals from {@link getIntervals}. Never retried (it would book twice). */
-    createMeeting(body: CreateMeetingRequest, options?: RequestOptions): Promise<CreateMeetingResult> {
+    createMeeting(body: CreateMeetingRequest, options?: RequestOptions): ApiPromise<CreateMeetingResult> {
       return api.call({ name: 'createMeeting' }, options, (fetch) => api.raw.POST('/api/v1/delivery/meetings', { body, fetch }));
     },
 
     /** Uploads a file (multipart) and links it to the task. Never retried: the API takes no idempotency key here. */
-    async uploadDocument(input: UploadDocumentInput, options?: RequestOptions): Promise<UploadDocumentResult> {
+    uploadDocument(input: UploadDocumentInput, options?: RequestOptions): ApiPromise<UploadDocumentResult> {
       const filename = input.filename ?? 'document';
-      const body: UploadDocumentRequest = {
-        taskId: input.taskId,
-        type: input.type,
-        content: await toBlob(input.content, filename),
-        prevDocId: input.prevDocId,
-        description: input.description,
-        meta: input.meta === undefined ? undefined : JSON.stringify(input.meta),
-      };
-      return api.call({ name: 'uploadDocument' }, options, (fetch) =>
-        api.raw.POST('/api/v1/delivery/documents', { body, bodySerializer: (parts) => multipart(parts, filename), fetch }),
-      );
+      return api.call({ name: 'uploadDocument' }, options, async (fetch) => {
+        const body: UploadDocumentRequest = {
+          taskId: input.taskId,
+          type: input.type,
+          content: await toBlob(input.content, filename),
+          prevDocId: input.prevDocId,
+          description: input.description,
+          meta: input.meta === undefined ? undefined : JSON.stringify(input.meta),
+        };
+        return api.raw.POST('/api/v1/delivery/documents', { body, bodySerializer: (parts) => multipart(parts, filename), fetch });
+      });
     },
 
     /** Downloads a document: its bytes, with the content type and file name the server sends. */
-    downloadDocument(id: string, options?: RequestOptions): Promise<DownloadedFile> {
+    downloadDocument(id: string, options?: RequestOptions): ApiPromise<DownloadedFile> {
       return download(api, { name: 'downloadDocument' }, options, (fetch) =>
         api.raw.GET('/api/v1/delivery/documents/{id}', { ...byId(id), parseAs: 'arrayBuffer', fetch }),
       );

@@ -1,5 +1,5 @@
 // Yandex Fleet: transactions on a driver's (courier's) balance. Thin methods over the generated types; policy is in core.
-import { createApiClient, type ClientOptions, type RequestOptions } from '../core/index.ts';
+import { createApiClient, type ApiPromise, type ClientOptions, type RequestOptions } from '../core/index.ts';
 import type { components, operations, paths } from '../../generated/yandex-fleet.ts';
 
 type Schemas = components['schemas'];
@@ -58,7 +58,7 @@ export function createYandexFleetClient(options: YandexFleetClientOptions) {
      * retry; pass `idempotencyKey` (16–64 printable ASCII) to set your own.
      * @deprecated Yandex no longer supports v2: use {@link createTransactionV3}.
      */
-    createTransaction(body: CreateTransactionRequest, options?: RequestOptions): Promise<Transaction> {
+    createTransaction(body: CreateTransactionRequest, options?: RequestOptions): ApiPromise<Transaction> {
       const token = api.idempotencyKey(options);
       return api.call({ name: 'createTransaction' }, options, (fetch) =>
         api.raw.POST('/v2/parks/driver-profiles/transactions', { body, params: { header: { 'X-Idempotency-Token': token } }, fetch }),
@@ -69,7 +69,7 @@ export function createYandexFleetClient(options: YandexFleetClientOptions) {
      * Creates a transaction on a contractor's balance, or updates it with a higher `version` (v3). A negative amount
      * debits. The idempotency token works as for {@link createTransaction}.
      */
-    createTransactionV3(body: CreateTransactionV3Request, options?: RequestOptions): Promise<TransactionStatus> {
+    createTransactionV3(body: CreateTransactionV3Request, options?: RequestOptions): ApiPromise<TransactionStatus> {
       const token = api.idempotencyKey(options);
       return api.call({ name: 'createTransactionV3' }, options, (fetch) =>
         api.raw.POST('/v3/parks/driver-profiles/transactions', { body, params: { header: { 'X-Idempotency-Token': token } }, fetch }),
@@ -77,14 +77,14 @@ export function createYandexFleetClient(options: YandexFleetClientOptions) {
     },
 
     /** The processing status of a v3 transaction version. */
-    getTransactionStatus(query: TransactionStatusQuery, options?: RequestOptions): Promise<TransactionStatus> {
+    getTransactionStatus(query: TransactionStatusQuery, options?: RequestOptions): ApiPromise<TransactionStatus> {
       return api.call({ name: 'getTransactionStatus' }, options, (fetch) =>
         api.raw.GET('/v3/parks/driver-profiles/transactions/status', { params: { query }, fetch }),
       );
     },
 
     /** The park's transaction categories, optionally filtered by their flags. A read, so it is retried like a GET. */
-    listTransactionCategories(body: TransactionCategoriesRequest, options?: RequestOptions): Promise<TransactionCategoriesResponse> {
+    listTransactionCategories(body: TransactionCategoriesRequest, options?: RequestOptions): ApiPromise<TransactionCategoriesResponse> {
       return api.call({ name: 'listTransactionCategories', readOnly: true }, options, (fetch) =>
         api.raw.POST('/v2/parks/transactions/categories/list', { body, fetch }),
       );

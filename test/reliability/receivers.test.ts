@@ -6,8 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dilovodWebhookListener } from '../../src/dilovod/index.ts';
-import { fastriverCallbackListener } from '../../src/fastriver/index.ts';
+import { dilovodWebhookListener } from '../../src/dilovod/node.ts';
+import { fastriverCallbackListener } from '../../src/fastriver/node.ts';
 import { flush, record } from './figures.ts';
 
 const RUNS = 300;
