@@ -11,6 +11,7 @@ import { DiagnosticSeverity, type HttpMethod } from '@stoplight/types';
 import { listApis, portEnvName, type ApiEntry } from '../scripts/apis.ts';
 import { adapters } from './adapters/index.ts';
 import { MockInputError, type MockAdapter } from './adapters/types.ts';
+import { declaredMediaTypes, readBody, targetProblem } from './request-guard.ts';
 
 const BODY_LIMIT = 10 * 1024 * 1024;
 const MAX_VIOLATIONS_HEADER = 8 * 1024 - 100;
@@ -60,6 +61,7 @@ export async function startMock(api: ApiEntry, host: string, port: number, optio
   const adapter: MockAdapter = options.upstream ? { ...mockAdapter, invalidRequest: undefined, serializeResponse: undefined } : mockAdapter;
   const loaded = await getHttpOperationsFromSpec(api.specPath);
   const operations = adapter.prepareOperations ? adapter.prepareOperations(loaded) : loaded;
+  const declared = declaredMediaTypes(loaded, operations);
   const base = { validateRequest: true, validateResponse: true, checkSecurity: true, errors: false, upstreamProxy: undefined };
   const config: IHttpConfig = options.upstream
     ? { ...base, mock: { dynamic: false }, isProxy: true, upstream: new URL(options.upstream) }
@@ -67,7 +69,9 @@ export async function startMock(api: ApiEntry, host: string, port: number, optio
   const prism = createInstance(config, { logger: createLogger(api.name, { level: 'silent' }) });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const raw = await readBody(req);
+    const refused = targetProblem(req.url);
+    if (refused) throw new MockInputError(refused);
+    const raw = await readBody(req, BODY_LIMIT);
     const contentType = req.headers['content-type'];
     const { pathname, searchParams } = new URL(req.url ?? '/', 'http://mock');
     let input: IHttpRequest = {
@@ -92,7 +96,7 @@ export async function startMock(api: ApiEntry, host: string, port: number, optio
     const inputErrors = validations.input.filter((v) => v.severity === DiagnosticSeverity.Error);
     // Only where Prism answers for a validation failure: a 401 for missing credentials stays a 401.
     if (inputErrors.length > 0 && adapter.invalidRequest && (output.statusCode === 400 || output.statusCode === 422)) {
-      output = adapter.invalidRequest(inputErrors.map((v) => ({ location: v.path ?? [], message: v.message })), output);
+      output = adapter.invalidRequest(inputErrors.map((v) => ({ location: v.path ?? [], message: declared(v.message) })), output);
     }
     if (violations.length > 0) {
       options.onViolations?.({ method: input.method.toUpperCase(), path: pathname, status: output.statusCode, violations: violations.map((v) => `${v.location.join('.')}: ${v.message}`) });
@@ -108,7 +112,11 @@ export async function startMock(api: ApiEntry, host: string, port: number, optio
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (error instanceof MockInputError) return sendProblem(res, { name: 'invalid-input', message: error.message, status: error.status });
+      if (error instanceof MockInputError) {
+        // After a refused body the connection is closed: what is left of it is not read.
+        if (error.status === 413) res.setHeader('connection', 'close');
+        return sendProblem(res, { name: 'invalid-input', message: error.message, status: error.status });
+      }
       return sendProblem(res, error instanceof Error ? error : new Error(String(error)));
     });
   });
@@ -135,24 +143,6 @@ function listen(server: Server, api: ApiEntry, host: string, port: number): Prom
       }
     });
     server.listen(port, host, () => resolve());
-  });
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > BODY_LIMIT) {
-        reject(new MockInputError(`request body over ${BODY_LIMIT} bytes`, 413));
-        req.destroy();
-      } else {
-        chunks.push(chunk);
-      }
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
   });
 }
 
