@@ -20,3 +20,32 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
+
+/**
+ * A copy of JSON data (plain objects, arrays, strings, finite numbers, booleans, null) at most `maxDepth` levels deep,
+ * made without recursion (so no depth reaches the stack limit here, and none reaches it in a recursive consumer of the
+ * copy such as JSON.stringify). A string says why when the value is deeper, or is not JSON data (a function, a cycle…).
+ */
+export function copyJsonData(value: unknown, maxDepth: number): { value: unknown } | string {
+  const root: { value?: unknown } = {};
+  const stack: Array<[source: unknown, target: Record<string, unknown> | unknown[], key: string, depth: number]> = [[value, root as Record<string, unknown>, 'value', 0]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [source, target, key, depth] = next;
+    let copy: unknown = source;
+    if (typeof source === 'object' && source !== null) {
+      if (depth >= maxDepth) return `is nested deeper than ${maxDepth} levels`;
+      const container: Record<string, unknown> | unknown[] = Array.isArray(source) ? [] : {};
+      const members = Object.keys(source);
+      // Pushed last to first, so members are copied in their order.
+      for (let i = members.length - 1; i >= 0; i--) {
+        const member = members[i] as string;
+        stack.push([(source as Record<string, unknown>)[member], container, member, depth + 1]);
+      }
+      copy = container;
+    } else if (!(typeof source === 'string' || typeof source === 'boolean' || (typeof source === 'number' && Number.isFinite(source)))) {
+      return `holds ${describeValue(source)}, which is not JSON data`;
+    }
+    defineData(target, key, copy);
+  }
+  return { value: root.value };
+}

@@ -1,7 +1,7 @@
 // Dilovod: the whole database behind one POST gateway. Every call is a form field `packet` holding JSON that names an
 // `action`; errors come back inside HTTP 200; calls must not overlap, so they run one at a time (queue.ts).
-import { ApiError, apiPromise, createApiClient, mapApiPromise, type ApiErrorDetails, type ApiPromise, type ClientOptions, type ErrorContext, type RequestOptions, type WithResponse } from '../core/index.ts';
-import { isPlainObject } from '../core/objects.ts';
+import { ApiError, DecodeError, apiPromise, createApiClient, mapApiPromise, type ApiErrorDetails, type ApiPromise, type ClientOptions, type ErrorContext, type RequestOptions, type WithResponse } from '../core/index.ts';
+import { describeValue, isPlainObject } from '../core/objects.ts';
 import type { components, paths } from '../../generated/dilovod.ts';
 import { createSerialQueue } from './queue.ts';
 
@@ -134,11 +134,17 @@ export function createDilovodClient(options: DilovodClientOptions) {
 
 export type DilovodClient = ReturnType<typeof createDilovodClient>;
 
-/** Rows as records: an array of rows as it is; `{columns, data}` turned into one record per data row. */
+/**
+ * Rows as records: an array of rows as it is; `{columns, data}` turned into one record per data row. Throws a
+ * DecodeError naming `columns[i]` for a column name that is neither a string nor a number.
+ */
 export function rowsOf(result: unknown): Array<Record<string, unknown>> {
   if (Array.isArray(result)) return result as Array<Record<string, unknown>>;
   if (isPlainObject(result) && Array.isArray(result.columns) && Array.isArray(result.data)) {
-    const columns = result.columns.map(String);
+    const columns = result.columns.map((column: unknown, i) => {
+      if (typeof column === 'string' || typeof column === 'number') return String(column);
+      throw new DecodeError({ api: 'dilovod', operation: 'rowsOf', attempts: 0 }, `columns[${i}]`, `expected a column name, got ${describeValue(column)}`);
+    });
     return result.data.map((row) => Object.fromEntries(columns.map((column, i) => [column, Array.isArray(row) ? row[i] : undefined])));
   }
   return [];

@@ -57,6 +57,7 @@ export function parseDilovodWebhook(request: string | URL | URLSearchParams, che
     throw new DecodeError(context, 'packet', 'not JSON');
   }
   if (!isPlainObject(parsed)) throw new DecodeError(context, 'packet', 'not a JSON object');
+  // Only strings are kept from the packet, so its depth does not matter beyond what is read.
   if (parsed.action !== 'objectChanged') throw new DecodeError(context, 'packet.action', `expected "objectChanged", got ${describeValue(parsed.action)}`);
   const params = parsed.params;
   if (!isPlainObject(params)) throw new DecodeError(context, 'packet.params', 'missing, or not an object');

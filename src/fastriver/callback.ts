@@ -1,6 +1,6 @@
 // Callbacks Fastriver POSTs to the request's `callback_url`: parsed, checked and flattened like any other document.
 import { DecodeError } from '../core/index.ts';
-import { describeValue, isPlainObject as isObject } from '../core/objects.ts';
+import { copyJsonData, describeValue, isPlainObject as isObject } from '../core/objects.ts';
 import { plainResponse, readRequestBody, refuseEarly, type FetchHandler, type ReceiverLimits } from '../core/receiver.ts';
 import type { components } from '../../generated/fastriver.ts';
 import type { FlatCallbackEvent } from './client.ts';
@@ -44,6 +44,8 @@ const KNOWN_EVENTS: ReadonlySet<string> = new Set(Object.keys(EVENTS));
 
 /** JSON text is UTF-8 (RFC 8259 §8.1): bytes that are not are refused, never read as U+FFFD. */
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** Far deeper than any callback (the seed's are five levels deep); keeps JSON.stringify of the result off the stack limit. */
+const MAX_DEPTH = 100;
 const context = { api: 'fastriver', operation: 'parseFastriverCallback', attempts: 0 };
 const fail = (path: string, reason: string): never => {
   throw new DecodeError(context, path, reason);
@@ -80,14 +82,10 @@ export function parseFastriverCallback(body: unknown): FastriverCallback {
   }
   if (payload.included !== undefined && !Array.isArray(payload.included)) fail('included', 'not an array');
   if (data.relationships !== undefined && !isObject(data.relationships)) fail('data.relationships', 'not an object');
-  // flatten consumes what it is given: the caller's object stays as it was.
-  let copy: unknown;
-  try {
-    copy = structuredClone(payload);
-  } catch {
-    return fail('', 'the payload is not plain data');
-  }
-  return flatten<FastriverCallback>(copy as Parameters<typeof flatten>[0], context).data;
+  // flatten consumes what it is given: the caller's object stays as it was. Callbacks are a few levels deep.
+  const copy = copyJsonData(payload, MAX_DEPTH);
+  if (typeof copy === 'string') return fail('', `the payload ${copy}`);
+  return flatten<FastriverCallback>(copy.value as Parameters<typeof flatten>[0], context).data;
 }
 
 export type CallbackListener = (event: FastriverCallback) => void | Promise<void>;
