@@ -73,10 +73,23 @@ export async function readLimited(chunks: AsyncIterable<unknown> | null, maxBody
   return body;
 }
 
-/** Reads a fetch Request's body under the limit; 413 (a Response) when it is larger. */
+/** Reads a fetch Request's body under the limit; 413 (a Response) when it is larger, 400 when it breaks off. */
 export async function readRequestBody(request: Request, maxBodyBytes: number): Promise<Uint8Array | Response> {
-  const body = await readLimited(request.body as AsyncIterable<Uint8Array> | null, maxBodyBytes).catch(() => undefined);
-  return body ?? tooLarge(maxBodyBytes);
+  if (!request.body) return new Uint8Array();
+  // Read with a reader, not `for await`: not every runtime's ReadableStream is async-iterable.
+  const reader = request.body.getReader();
+  const chunks = {
+    async *[Symbol.asyncIterator]() {
+      for (let part = await reader.read(); !part.done; part = await reader.read()) yield part.value;
+    },
+  };
+  try {
+    const body = await readLimited(chunks, maxBodyBytes);
+    if (!body) void reader.cancel().catch(() => undefined);
+    return body ?? tooLarge(maxBodyBytes);
+  } catch {
+    return plainResponse(400, 'the body broke off');
+  }
 }
 
 /**

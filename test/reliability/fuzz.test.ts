@@ -1,7 +1,7 @@
 // Every decoder fed at least 10,000 generated inputs: it returns, or throws one of our typed errors, nothing else; and
 // inputs carrying __proto__, constructor or prototype keys never change Object.prototype or any shared object.
 import fc from 'fast-check';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { SdkError } from '../../src/core/index.ts';
 import { decodeXml, encodeXml } from '../../src/dellin/xml.ts';
 import { createDilovodClient, parseDilovodWebhook, rowsOf } from '../../src/dilovod/index.ts';
@@ -11,6 +11,8 @@ import { xmlOperations, xmlShapes } from '../../generated/dellin.xml.ts';
 import { flush, record } from './figures.ts';
 
 const RUNS = 10_000;
+// 10,000 runs take a few seconds each alone, and several times that on a machine shared with other work.
+vi.setConfig({ testTimeout: 180_000 });
 const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
 const hostile = fc.constantFrom('__proto__', 'constructor', 'prototype', 'polluted', 'toString', 'hasOwnProperty', 'valueOf');
 const key = fc.oneof(hostile, fc.string({ maxLength: 8 }), fc.constantFrom('id', 'type', 'data', 'attributes', 'relationships', 'included', 'meta'));

@@ -5,12 +5,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dilovodWebhookListener } from '../../src/dilovod/node.ts';
 import { fastriverCallbackListener } from '../../src/fastriver/node.ts';
 import { flush, record } from './figures.ts';
 
 const RUNS = 300;
+vi.setConfig({ testTimeout: 120_000 }); // 300 socket round trips; slow only on a loaded machine
 const PACKET = encodeURIComponent('{"action":"objectChanged","params":{"objectName":"documents.saleOrder","id":"1109100000001038"}}');
 const CALLBACK = '{"data":{"id":"1","type":"external_callback","attributes":{"event":"schedule"}}}';
 
