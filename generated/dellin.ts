@@ -322,46 +322,82 @@ export interface components {
         XmlDocument: string;
         /**
          * @description Body of `requestDelivery` (and, under `<request>`, of `requestDeliveryXml`) — class `Request` of the
-         *     reference. The reference lists every field, so no others are accepted.
+         *     reference: an **authorized** request (with `sessionID`) or an **anonymous** one (without). The seed's rules
+         *     differ between the two, so each has its own schema, and the client's types follow the one its session
+         *     decides:
          *
-         *     Rules the schema enforces beyond the required flags:
+         *     | Rule (seed) | Authorized (`sessionID`) | Anonymous |
+         *     |---|---|---|
+         *     | `delivery.arrival`: `addressID` / `address` | exactly one of the two | `address` required; `addressID` ignored (accepted) |
+         *     | each member: `contactIDs` / `contactPersons` | exactly one of the two; persons ≤ 3 | `contactIDs` ignored (accepted); persons ≤ 1 |
+         *     | each member: `phoneIDs` / `phoneNumbers` | exactly one of the two; numbers ≤ 3 | `phoneNumbers` required, ≤ 1; `phoneIDs` ignored (accepted) |
+         *     | `members.third`: `counteragentID` / `counteragent` | exactly one of the two | `counteragent` required; `counteragentID` ignored (accepted) |
          *
-         *     * `delivery.arrival.payer` = `third` ⇒ `members.third` is required, and so is one of
-         *       `payment.paymentCity` | `payment.paymentCitySearch`;
-         *     * without `sessionID` (anonymous): `delivery.arrival.address` is required; each member needs
-         *       `phoneNumbers` (at most 1) and at most 1 contact person; `members.third` needs `counteragent`;
-         *     * with `sessionID` (authorized): each member needs one of `contactIDs` | `contactPersons`.
+         *     In both: `delivery.arrival.payer` = `third` ⇒ `members.third` is required and so is exactly one of
+         *     `payment.paymentCity` | `payment.paymentCitySearch`; with another payer those two are ignored (accepted,
+         *     even both). The seed says `contactPersons` is ignored for anonymous users too, yet gives its maximum for them
+         *     (1): it is accepted, at most one. "Ignored" fields are accepted because Dellin accepts them; the reference
+         *     lists every field, so no others are.
          */
-        RequestDeliveryRequest: {
+        RequestDeliveryRequest: components["schemas"]["AuthorizedRequestDeliveryRequest"] | components["schemas"]["AnonymousRequestDeliveryRequest"];
+        /**
+         * @description A `requestDelivery` body **with** `sessionID` (an authorized user): address-book ids may replace the inline
+         *     forms, and each mutually exclusive pair needs exactly one of its two members (see `RequestDeliveryRequest`).
+         */
+        AuthorizedRequestDeliveryRequest: {
             appkey: components["schemas"]["AppKey"];
-            /**
-             * @description Session id from `login`. Optional: without it the request is anonymous and address-book ids
-             *     (`addressID`, `counteragentID`, `contactIDs`, `phoneIDs`) cannot be used.
-             */
-            sessionID?: components["schemas"]["SessionID"];
+            /** @description Session id from `login`; the request is made as that user. */
+            sessionID: components["schemas"]["SessionID"];
             docID: components["schemas"]["DocID"];
-            delivery: components["schemas"]["Delivery"];
-            members: components["schemas"]["Members"];
+            delivery: components["schemas"]["AuthorizedDelivery"];
+            members: components["schemas"]["AuthorizedMembers"];
             payment: components["schemas"]["Payment"];
             notify?: components["schemas"]["Notify"];
-        } & (unknown & unknown & unknown);
-        /** @description Parameters of the delivery (`request.delivery`). */
-        Delivery: {
-            arrival: components["schemas"]["Arrival"];
-            /**
-             * @description Comment to the order, at most 500 characters.
-             * @example комментарий к отправке
-             */
-            comment?: string;
+        } & components["schemas"]["ThirdPartyPayerRule"];
+        /**
+         * @description A `requestDelivery` body **without** `sessionID` (an anonymous user): the inline forms are required
+         *     (`address`, `phoneNumbers`, the third party's `counteragent`), at most one contact person and one phone
+         *     number per member, and address-book ids are ignored (see `RequestDeliveryRequest`).
+         */
+        AnonymousRequestDeliveryRequest: {
+            appkey: components["schemas"]["AppKey"];
+            sessionID?: never;
+            docID: components["schemas"]["DocID"];
+            delivery: components["schemas"]["AnonymousDelivery"];
+            members: components["schemas"]["AnonymousMembers"];
+            payment: components["schemas"]["Payment"];
+            notify?: components["schemas"]["Notify"];
+        } & components["schemas"]["ThirdPartyPayerRule"];
+        /**
+         * @description `delivery.arrival.payer` = `third` ⇒ `members.third` is required, and exactly one of `payment.paymentCity` |
+         *     `payment.paymentCitySearch` (the seed's `members.third` and `Payment` tables). With another payer the two
+         *     payment fields are ignored. Constrains only the properties it names (`true` declares a name without
+         *     constraining it; `additionalProperties: true` leaves the rest to the request's own schema).
+         */
+        ThirdPartyPayerRule: unknown;
+        /** @description Parameters of the delivery (`request.delivery`) of an authorized request. */
+        AuthorizedDelivery: {
+            arrival: components["schemas"]["AuthorizedArrival"];
+            comment?: components["schemas"]["DeliveryComment"];
+        };
+        /** @description Parameters of the delivery (`request.delivery`) of an anonymous request. */
+        AnonymousDelivery: {
+            arrival: components["schemas"]["AnonymousArrival"];
+            comment?: components["schemas"]["DeliveryComment"];
         };
         /**
-         * @description Delivery to the address (class `Arrival`). Exactly one of `addressID` (address book, authorized users only)
-         *     and `address` is required; anonymous requests must use `address` (an `addressID` would be ignored).
+         * @description Comment to the order, at most 500 characters.
+         * @example комментарий к отправке
+         */
+        DeliveryComment: string;
+        /**
+         * @description Delivery to the address (class `Arrival`), the fields both kinds of request share. Which of `addressID` /
+         *     `address` is required depends on the session: `AuthorizedArrival`, `AnonymousArrival`.
          */
         Arrival: {
             /**
-             * @description Id of the address in the address book. Authorized users only (ignored without `sessionID`); mutually
-             *     exclusive with `address`.
+             * @description Id of the address in the address book. With a `sessionID`: exactly one of `addressID` | `address`.
+             *     Without one: ignored.
              * @example 457824578
              */
             addressID?: number;
@@ -385,12 +421,27 @@ export interface components {
             requirements?: components["schemas"]["DirectoryUID"][];
             /** @description Who pays for the delivery — `sender`, `receiver` or `third` (then `members.third` is required). */
             payer: components["schemas"]["Payer"];
-        } & (unknown | unknown);
+        };
+        /** @description `Arrival` of an authorized request: exactly one of `addressID` | `address`. */
+        AuthorizedArrival: components["schemas"]["Arrival"] & ({
+            /** @description From the address book. */
+            addressID: unknown;
+            address?: never;
+        } | {
+            /** @description Given inline. */
+            address: unknown;
+            addressID?: never;
+        });
+        /** @description `Arrival` of an anonymous request: `address` is required; an `addressID` is ignored. */
+        AnonymousArrival: {
+            /** @description Required without a session. */
+            address: unknown;
+        } & WithRequired<components["schemas"]["Arrival"], "address">;
         /**
          * @description An address (class `Address`), used for `delivery.arrival.address` and `Counteragent.juridicalAddress`.
-         *     Either `search` (free text) or the KLADR `street` with `house` must be given; both forms may be sent
-         *     together. The source's notes (1) and (2) on these fields are missing, so this rule is inferred
-         *     (unconfirmed).
+         *     Every field is marked "Нет (1)" / "(2)" and the notes (1) and (2) are missing from the seed, so no field is
+         *     required here. Presumably `search` (free text) or the KLADR `street` with `house` must be given
+         *     (unconfirmed, not enforced: the mock accepts what the seed allows).
          */
         Address: {
             /**
@@ -422,7 +473,7 @@ export interface components {
              * @example 214а
              */
             flat?: string;
-        } & (unknown | unknown);
+        };
         /** @description Time window of the delivery (`delivery.arrival.time`). All times are `HH:MM`. */
         DeliveryTime: {
             /** @description Start of the delivery window, `HH:MM`. */
@@ -433,7 +484,8 @@ export interface components {
              */
             worktimeEnd: components["schemas"]["TimeOfDay"];
             /**
-             * @description Deliver at an exact time. Default `false`.
+             * @description Deliver at an exact time. Default `false` (seed).
+             * @default false
              * @example true
              */
             exactTime?: boolean;
@@ -451,50 +503,51 @@ export interface components {
         /** @description Loading and unloading work at the address (`delivery.arrival.handling`). */
         Handling: {
             /**
-             * @description There is a freight lift. Default `false`.
+             * @description There is a freight lift. Default `false` (seed).
+             * @default false
              * @example true
              */
             freightLift?: boolean;
             /**
-             * @description Floor the cargo must be lifted to; at most 5 characters. Negative (basement) floors are not
-             *     documented, so the minimum is 0 (unconfirmed).
+             * @description Floor the cargo must be lifted to; at most 5 characters (the seed's only rule, so -9999…99999; whether
+             *     basement floors make sense is unconfirmed).
              * @example 10
              */
             toFloor?: number;
             /**
-             * @description Distance the cargo must be carried, in metres; at most 5 characters.
+             * @description Distance the cargo must be carried, in metres; at most 5 characters (the seed's only rule: a negative
+             *     distance means nothing, but is not refused here).
              * @example 50
              */
             carry?: number;
         };
-        /** @description Parties of the carriage (`request.members`). */
-        Members: {
-            /**
-             * @description The receiver. `counteragentID`, `counteragent`, `email` and `dataForReceipt` are used only for the third
-             *     party and mean nothing here.
-             */
-            receiver: components["schemas"]["Member"];
-            third?: components["schemas"]["ThirdMember"];
+        /** @description Parties of the carriage (`request.members`) of an authorized request. */
+        AuthorizedMembers: {
+            receiver: components["schemas"]["AuthorizedMember"];
+            third?: components["schemas"]["AuthorizedThirdMember"];
+        };
+        /** @description Parties of the carriage (`request.members`) of an anonymous request. */
+        AnonymousMembers: {
+            receiver: components["schemas"]["AnonymousMember"];
+            third?: components["schemas"]["AnonymousThirdMember"];
         };
         /**
-         * @description A party of the carriage (class `Member`). Mutually exclusive pairs (at most one of each):
-         *     `counteragentID` | `counteragent`, `contactIDs` | `contactPersons`, `phoneIDs` | `phoneNumbers`. Exactly one
-         *     of `phoneIDs` | `phoneNumbers` is required (anonymous requests: `phoneNumbers`); with a `sessionID` one of
-         *     `contactIDs` | `contactPersons` is required too (see `RequestDeliveryRequest`). Address-book ids are for
-         *     authorized users only. `counteragentID`, `counteragent`, `email` and `dataForReceipt` are used only for
-         *     `members.third` (`ThirdMember`).
+         * @description A party of the carriage (class `Member`), the fields both kinds of request share; which are required, and
+         *     how many items the lists may hold, depends on the session (`AuthorizedMember`, `AnonymousMember`).
+         *     `counteragentID`, `counteragent`, `email` and `dataForReceipt` are used only for `members.third`; on the
+         *     receiver they mean nothing. No list has a minimum length (the seed gives none).
          */
         Member: {
             /**
-             * @description Id of the counterparty in the address book (third party only, authorized users only); mutually exclusive
-             *     with `counteragent`.
+             * @description Id of the counterparty in the address book (third party only). With a `sessionID`: exactly one of
+             *     `counteragentID` | `counteragent`. Without one: ignored.
              * @example 456783515
              */
             counteragentID?: number;
             counteragent?: components["schemas"]["Counteragent"];
             /**
-             * @description Ids of contact persons from the address book, at most 3 (authorized users only); mutually exclusive with
-             *     `contactPersons`. In XML: one `<contactIDs>` element per id.
+             * @description Ids of contact persons from the address book, at most 3. With a `sessionID`: exactly one of `contactIDs`
+             *     | `contactPersons`. Without one: ignored. In XML: one `<contactIDs>` element per id.
              * @example [
              *       12345678,
              *       78456123
@@ -502,13 +555,14 @@ export interface components {
              */
             contactIDs?: number[];
             /**
-             * @description Contact persons given inline: at most 3 for authorized users, at most 1 for anonymous ones. Mutually
-             *     exclusive with `contactIDs`. In XML: one `<contactPersons>` element per person.
+             * @description Contact persons given inline: at most 3 for authorized users, at most 1 for anonymous ones. With a
+             *     `sessionID`: exactly one of `contactIDs` | `contactPersons`. In XML: one `<contactPersons>` element per
+             *     person.
              */
             contactPersons?: components["schemas"]["ContactPersons"][];
             /**
-             * @description Ids of phone numbers from the address book, at most 3 (authorized users only); mutually exclusive with
-             *     `phoneNumbers`. In XML: one `<phoneIDs>` element per id.
+             * @description Ids of phone numbers from the address book, at most 3. With a `sessionID`: exactly one of `phoneIDs` |
+             *     `phoneNumbers`. Without one: ignored. In XML: one `<phoneIDs>` element per id.
              * @example [
              *       98765412,
              *       65478921
@@ -516,21 +570,65 @@ export interface components {
              */
             phoneIDs?: number[];
             /**
-             * @description Phone numbers given inline: at most 3 for authorized users, at most 1 for anonymous ones (who must send
-             *     it). Mutually exclusive with `phoneIDs`. In XML: one `<phoneNumbers>` element per number.
+             * @description Phone numbers given inline: at most 3 for authorized users; for anonymous ones required, at most 1. With
+             *     a `sessionID`: exactly one of `phoneIDs` | `phoneNumbers`. In XML: one `<phoneNumbers>` element per number.
              */
             phoneNumbers?: components["schemas"]["PhoneNumbers"][];
             /** @description E-mail of the customer of the carriage (third party only). */
             email?: components["schemas"]["Email"];
             dataForReceipt?: components["schemas"]["DataForReceipt"];
-        } & (unknown | unknown);
+        };
         /**
-         * @description The third party (`members.third`), required when `delivery.arrival.payer` is `third`. A `Member` with the
-         *     counterparty: exactly one of `counteragentID` (address book, authorized users only) | `counteragent` is
-         *     required (anonymous requests: `counteragent`). `dataForReceipt` is required when the counterparty is a
-         *     natural person (its `form` is the UID of a natural-person legal form) — not expressible here.
+         * @description A member of an authorized request: exactly one of `contactIDs` | `contactPersons`, and exactly one of
+         *     `phoneIDs` | `phoneNumbers` (the seed: "передача одного из взаимоисключающих параметров … является
+         *     обязательной").
          */
-        ThirdMember: components["schemas"]["Member"] & (unknown | unknown);
+        AuthorizedMember: components["schemas"]["Member"] & ({
+            /** @description From the address book. */
+            contactIDs: unknown;
+            contactPersons?: never;
+        } | {
+            /** @description Given inline. */
+            contactPersons: unknown;
+            contactIDs?: never;
+        }) & ({
+            /** @description From the address book. */
+            phoneIDs: unknown;
+            phoneNumbers?: never;
+        } | {
+            /** @description Given inline. */
+            phoneNumbers: unknown;
+            phoneIDs?: never;
+        });
+        /**
+         * @description The third party of an authorized request (required when `delivery.arrival.payer` is `third`): an
+         *     `AuthorizedMember` with exactly one of `counteragentID` | `counteragent`.
+         */
+        AuthorizedThirdMember: components["schemas"]["AuthorizedMember"] & ({
+            /** @description From the address book. */
+            counteragentID: unknown;
+            counteragent?: never;
+        } | {
+            /** @description Given inline. */
+            counteragent: unknown;
+            counteragentID?: never;
+        });
+        /**
+         * @description A member of an anonymous request: `phoneNumbers` required, at most 1 phone number and 1 contact person;
+         *     `contactIDs` and `phoneIDs` are ignored.
+         */
+        AnonymousMember: {
+            contactPersons?: unknown;
+            phoneNumbers: unknown;
+        } & WithRequired<components["schemas"]["Member"], "phoneNumbers">;
+        /**
+         * @description The third party of an anonymous request (required when `delivery.arrival.payer` is `third`): an
+         *     `AnonymousMember` with `counteragent` (required); a `counteragentID` is ignored.
+         */
+        AnonymousThirdMember: {
+            /** @description Required without a session. */
+            counteragent: unknown;
+        } & components["schemas"]["AnonymousMember"];
         /** @description A contact person given inline (class `ContactPersons`). */
         ContactPersons: {
             /**
@@ -553,10 +651,18 @@ export interface components {
             ext?: string;
         };
         /**
-         * @description A counterparty given inline (class `Counteragent`, third party only). For a legal entity (`form` is a
-         *     legal-entity UID) `inn` is required; for a natural person `document` is required and `inn` is ignored
-         *     (`juridicalAddress` is used for legal entities only). Which `form` UIDs mean a natural person is
-         *     answered by the legal-form search method, so these rules are described, not enforced.
+         * @description A counterparty given inline (class `Counteragent`, third party only). The seed's rules by kind of person:
+         *
+         *     * legal entity (`form` is the UID of a legal-entity legal form): `inn` required; `juridicalAddress` is used
+         *       for legal entities only;
+         *     * natural person (`form` is the UID of a natural-person legal form): `document` required, `inn` ignored,
+         *       and `members.third.dataForReceipt` required.
+         *
+         *     **What the mock can and cannot check.** Which `form` UIDs mean a natural person is known only to Dellin (the
+         *     legal-form search method), so neither the schema nor the mock can tell the two kinds apart: they do not
+         *     require `inn`, `document` or `dataForReceipt`, and they accept `inn` on a natural person (Dellin ignores it).
+         *     They do check each of these when it is sent: `inn` non-empty, `document` with its `type` and `number`, and
+         *     `dataForReceipt` with `phone` or `email` when `send` is `true`.
          */
         Counteragent: {
             /**
@@ -613,9 +719,9 @@ export interface components {
             email?: components["schemas"]["Email"];
         };
         /**
-         * @description Payment (class `Payment`). `paymentCity` and `paymentCitySearch` are mutually exclusive; one of them is
-         *     required when `delivery.arrival.payer` is `third` and ignored otherwise. The source's note (1) on `type`,
-         *     `paymentCity` and `paymentCitySearch` is missing.
+         * @description Payment (class `Payment`). With `delivery.arrival.payer` = `third`, exactly one of the mutually exclusive
+         *     `paymentCity` | `paymentCitySearch` is required; otherwise both are ignored (accepted, see
+         *     `ThirdPartyPayerRule`). The source's note (1) on `type`, `paymentCity` and `paymentCitySearch` is missing.
          */
         Payment: {
             type: components["schemas"]["PaymentType"];
@@ -1278,3 +1384,6 @@ export interface operations {
         };
     };
 }
+type WithRequired<T, K extends keyof T> = T & {
+    [P in K]-?: T[P];
+};

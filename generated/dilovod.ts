@@ -375,6 +375,12 @@ export interface components {
             method: "saleOrderCreate";
             arguments: components["schemas"]["SaleOrderCreateArguments"];
         };
+        /**
+         * @description Arguments of `saleOrderCreate`. With `deliveryData` (a Nova Poshta waybill), `header.deliveryMethod` is
+         *     required: the seed says so for creating a waybill ("для створення ТТН метод доставки обов'язково повинен
+         *     бути вказаний"); it is applied to both `deliveryData` forms, since Dilovod creates its waybill document in
+         *     both (our reading).
+         */
         SaleOrderCreateArguments: {
             header: components["schemas"]["SaleOrderHeader"];
             /** @description The Goods table part (товари). The SDK's tests show the API also accepts an empty list. */
@@ -395,8 +401,13 @@ export interface components {
             date?: components["schemas"]["DateTime"];
             /** @description Document number. Default automatic. */
             number?: string;
-            /** @description Order name (`ru`, `uk`, up to 80 characters each). Default automatic. */
-            presentation?: components["schemas"]["MultiLangString"];
+            /** @description Order name (`ru`, `uk`, at most 80 characters each; `multiLangVarchar (80)`). Default automatic. */
+            presentation?: components["schemas"]["MultiLangString"] & ({
+                uk?: string;
+                ru?: string;
+            } & {
+                [key: string]: string;
+            });
             /** @description The order name was changed by the user. Default empty. */
             userPresentation?: components["schemas"]["Flag"];
             /** @description Posted. Default `false`. */
@@ -451,7 +462,7 @@ export interface components {
             /** @description Contact person, `catalogs.contacts`. Default empty. */
             contact?: components["schemas"]["ObjectRef"];
             /** @description Currency rate, decimal (9:4). Default auto. */
-            rate?: components["schemas"]["Decimal"];
+            rate?: components["schemas"]["Decimal9x4"];
             /**
              * @description Additional discount, percent. Default `0`. (The official table gives its type as `catalogs.contacts`,
              *     evidently a copy error; the SDK sends a number.)
@@ -471,19 +482,19 @@ export interface components {
             /** @description Article (SKU) of the good. Required unless `good` is given. */
             productNum?: string;
             /** @description Price, decimal (14:5). Default `0`. */
-            price?: components["schemas"]["Decimal"];
+            price?: components["schemas"]["Decimal14x5"];
             /** @description Quantity, decimal (12:3). Required. */
-            qty: components["schemas"]["Decimal"];
+            qty: components["schemas"]["Decimal12x3"];
             /** @description Unit of measure, `catalogs.units`. Default auto. */
             unit?: components["schemas"]["ObjectRef"];
             /** @description Discount amount, decimal (11:2). Default `0`. */
-            discount?: components["schemas"]["Decimal"];
+            discount?: components["schemas"]["Decimal11x2"];
             /** @description Note. Default empty. */
             remark?: string;
             /** @description VAT rate, `catalogs.taxes`. Default auto. */
             vatTax?: components["schemas"]["ObjectRef"];
             /** @description VAT amount, decimal (11:2). Default auto. */
-            vatAmount?: components["schemas"]["Decimal"];
+            vatAmount?: components["schemas"]["Decimal11x2"];
         } & (unknown | unknown);
         /**
          * @description Nova Poshta waybill (ТТН) for the order; its structure depends on the delivery service type set in the
@@ -507,7 +518,8 @@ export interface components {
         /**
          * @description Create the waybill in the Nova Poshta account when the order is loaded. Fields not sent are taken from the
          *     delivery method's settings (sender fields) or are empty (recipient fields). Values follow the Nova Poshta API
-         *     (ids are Nova Poshta refs).
+         *     (ids are Nova Poshta refs). `VolumeGeneral` is required unless `OptionsSeat` is sent (the seed's table,
+         *     although it also says the default comes from the settings: the table's rule is followed).
          */
         NovaPoshtaNewWaybill: {
             /**
@@ -525,21 +537,24 @@ export interface components {
              * @enum {string}
              */
             CargoType?: "Cargo" | "Documents";
-            /** @description Total volume, m³ (min 0.0004). Required unless `OptionsSeat` is given. Default from settings. */
-            VolumeGeneral?: components["schemas"]["NovaPoshtaNumber"];
-            /** @description Actual weight, kg (min 0.1). Default from settings. */
-            Weight?: components["schemas"]["NovaPoshtaNumber"];
+            /** @description Total volume, m³, at least `0.0004`. Required unless `OptionsSeat` is given. */
+            VolumeGeneral?: string | number;
+            /** @description Actual weight, kg, at least `0.1`. Default from settings. */
+            Weight?: string | number;
             /**
              * @description Delivery technology. Default from settings.
              * @enum {string}
              */
             ServiceType?: "DoorsDoors" | "DoorsWarehouse" | "WarehouseWarehouse" | "WarehouseDoors";
-            /** @description Number of seats (places), an integer. Default from settings. */
-            SeatsAmount?: components["schemas"]["NovaPoshtaNumber"];
+            /** @description Number of seats (places), a whole number. Default from settings. */
+            SeatsAmount?: components["schemas"]["NovaPoshtaWholeNumber"];
             /** @description Description of the shipment. Default from settings. */
             Description?: string;
-            /** @description Declared value, an integer (Nova Poshta sets the minimum, 300.01, when omitted). Default from settings. */
-            Cost?: components["schemas"]["NovaPoshtaNumber"];
+            /**
+             * @description Declared value, a whole number (when omitted the API sets the minimum, 300.01 — not itself a whole
+             *     number, but that is what the seed says). Default from settings.
+             */
+            Cost?: components["schemas"]["NovaPoshtaWholeNumber"];
             /** @description Sender's city ref. Default from settings. */
             CitySender?: string;
             /** @description Sender ref. Default from settings. */
@@ -564,17 +579,34 @@ export interface components {
             AdditionalInformation?: string;
             /**
              * @description Return shipments (e.g. cash on delivery), structured as in the Nova Poshta API. Dilovod supports the
-             *     cargo types `Money` and `Documents`.
+             *     cargo types `Money` and `Documents`. The seed's table types it `Array<Object>` while its example value
+             *     is a JSON text of that array: both are accepted (a JSON text is checked only for looking like an array);
+             *     the client's typed `saleOrderCreate` sends an array.
              */
-            BackwardDeliveryData?: components["schemas"]["NovaPoshtaBackwardDelivery"][];
+            BackwardDeliveryData?: components["schemas"]["NovaPoshtaBackwardDelivery"][] | components["schemas"]["JsonArrayText"];
             /**
              * @description Parameters of each seat. Volumetric weight = length × width × height / 4000, compared with the actual
-             *     weight; the larger is used for the price.
+             *     weight; the larger is used for the price. Like `BackwardDeliveryData`, an array (the table; what the
+             *     client sends) or the JSON text of one (the seed's example value).
              */
-            OptionsSeat?: components["schemas"]["NovaPoshtaSeat"][];
-        };
+            OptionsSeat?: components["schemas"]["NovaPoshtaSeat"][] | components["schemas"]["JsonArrayText"];
+        } & ({
+            /** @description Given. */
+            VolumeGeneral: unknown;
+        } | {
+            /** @description Given. */
+            OptionsSeat: unknown;
+        });
         /** @description A number sent as in the Nova Poshta API — a numeric string (`varchar(36)` on the page) or a number. */
         NovaPoshtaNumber: string | number;
+        /** @description A whole number, as a numeric string (`varchar(36)` on the page) or a JSON integer. */
+        NovaPoshtaWholeNumber: string | number;
+        /**
+         * @description The JSON text of an array (as the seed's example values write `BackwardDeliveryData` and `OptionsSeat`). Only
+         *     its outer shape is checked: JSON Schema cannot validate inside a string.
+         * @example [{"PayerType":"Recipient","CargoType":"Money","RedeliveryString":"4552"}]
+         */
+        JsonArrayText: string;
         /** @description One return shipment (Nova Poshta `BackwardDeliveryData` item); further Nova Poshta fields are passed on. */
         NovaPoshtaBackwardDelivery: {
             /**
@@ -716,6 +748,18 @@ export interface components {
         Flag: boolean | (0 | 1) | ("0" | "1");
         /** @description Number; requests send JSON numbers, responses return numbers as strings (e.g. `"9968.000"`). */
         Decimal: number | string;
+        /**
+         * @description `decimal (9:4)`: at most 5 digits before the point and 4 after. A decimal string is checked in full; for a
+         *     JSON number only the digits before the point are (`multipleOf` is unreliable on binary fractions, e.g.
+         *     19.99 is not a multiple of 0.01 in floating point), so the number of decimals is the sender's to keep.
+         */
+        Decimal9x4: number | string;
+        /** @description `decimal (14:5)`: at most 9 digits before the point and 5 after (checked as for `Decimal9x4`). */
+        Decimal14x5: number | string;
+        /** @description `decimal (12:3)`: at most 9 digits before the point and 3 after (checked as for `Decimal9x4`). */
+        Decimal12x3: number | string;
+        /** @description `decimal (11:2)`: at most 9 digits before the point and 2 after (checked as for `Decimal9x4`). */
+        Decimal11x2: number | string;
         /**
          * @description Body of every HTTP `200`: the result of the packet's action, or an error. Which success shape applies follows
          *     from the request (`action`, and `assembleLinks` for `request`); errors are recognised by `error`
@@ -915,19 +959,6 @@ export interface components {
             };
         };
         /**
-         * @description Transport-level rejection (**unconfirmed**: the official page documents no `4xx`; Dilovod answers API errors
-         *     with `200`). The local mock host answers `400` for a body without `packet`, a `packet` that is not JSON, or a
-         *     packet that does not fit `Packet` (its adapter may name the offending field in `error`, as in `badPacket`).
-         */
-        BadRequest: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ApiError"];
-            };
-        };
-        /**
          * @description Server fault (transport level, **unconfirmed**: not documented; the body may be an HTML page). Retry later,
          *     one request at a time.
          */
@@ -1026,7 +1057,6 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["GatewayResult"];
-            400: components["responses"]["BadRequest"];
             500: components["responses"]["InternalServerError"];
             502: components["responses"]["BadGateway"];
         };

@@ -90,8 +90,14 @@ export interface paths {
         /**
          * Cancel a delivery request
          * @description Cancels the request (e.g. the client changed their mind) — a `DELETE` **with a body** carrying the reason.
-         *     Possible until the first delivery / until the request is executed; when cancelling is no longer possible
-         *     the answer is `422` with the error.
+         *
+         *     **When.** The seed says it three ways: "until the request is executed" (lifecycle), "until the first
+         *     delivery" (this method), and "only from the statuses `new` and `created`" (the status table, `canceled`).
+         *     Read together (our reading, unconfirmed): a request can be cancelled before its first delivery attempt,
+         *     which in practice means while it is `new` or `created`, and possibly while `validated` with no delivery
+         *     made yet; a request that is `executed` (or later) never can. The server decides: when cancelling is no
+         *     longer possible the answer is `422` with the error, so send it and handle the `422` rather than guess from
+         *     the status.
          */
         delete: operations["cancelDeliveryRequest"];
         options?: never;
@@ -663,6 +669,53 @@ export interface webhooks {
 export interface components {
     schemas: {
         /**
+         * @description Where and when to check delivery (`getTimeIntervals`). `lat` + `lon` are required when there is no
+         *     `address`, and `address` when there are no coordinates (the seed's table: "Если нет address" / "Если нет
+         *     lat+lon"); the coordinates take priority when both are sent.
+         */
+        TimeIntervalsCheck: {
+            /**
+             * Format: date
+             * @description First date to check (`YYYY-MM-DD`); default — the day of the request.
+             * @example 2021-02-01
+             */
+            date?: string;
+            /**
+             * @description Number of days to check, including `date` (at most 7; default 1 — only `date`).
+             * @default 1
+             * @example 4
+             */
+            check_days?: number;
+            /**
+             * @description Latitude of the delivery point; required when there is no `address` (takes priority over it).
+             * @example 55.7377144
+             */
+            lat?: number;
+            /**
+             * @description Longitude of the delivery point; required when there is no `address` (takes priority over it).
+             * @example 37.82652
+             */
+            lon?: number;
+            /**
+             * @description Address of the delivery point; required when `lat` + `lon` are not given.
+             * @example г. Пушкин, ул Пушкина, д 5
+             */
+            address?: string;
+            /**
+             * @description Product code; default — the product with the shortest meeting.
+             * @example credit_card_visa
+             */
+            product?: string;
+        } & ({
+            /** @description Given. */
+            lat: unknown;
+            /** @description Given. */
+            lon: unknown;
+        } | {
+            /** @description Given. */
+            address: unknown;
+        });
+        /**
          * @description JSON:API resource id. JSON:API mandates strings, but the source's examples mix strings (`"2"`, UUIDs) and
          *     numbers (`2`) — often for the same resource — so both are accepted. Compare ids as strings.
          * @example 0f6e0d39-1475-43c1-bd3f-681c6c9d1cf4
@@ -736,7 +789,7 @@ export interface components {
          *     | `validated` | Создана / Корректна | no | Passed validation; the delivery is being agreed and carried out (follow `delivery_status`). |
          *     | `executed` | Исполнена | no | Delivered; photos uploaded and checked, signed documents handed to the partner. |
          *     | `rejected` | Отклонена | no | The partner did not accept the result and listed remarks (`rejectDeliveryRequest`). |
-         *     | `canceled` | Отменена | yes | Canceled (`cancelDeliveryRequest`). |
+         *     | `canceled` | Отменена | yes | Canceled (`cancelDeliveryRequest`; the table says only from `new` and `created`, see that operation for the three statements reconciled). |
          *     | `confirmed` | Подтверждена | yes | The partner confirmed the result (`confirmDeliveryRequest`, or automatically after 7 days). |
          * @example validated
          * @enum {string}
@@ -883,6 +936,13 @@ export interface components {
              * @example 0f6e0d39-1475-43c1-bd3f-681c6c9d1cf4
              */
             uuid?: string;
+            /**
+             * @description City name per KLADR ("Название города по КЛАДР"). Listed in the seed's table of request fields, but shown
+             *     in none of its request examples (the same row is in the cities dictionary, where it may belong), so it
+             *     is optional here: present in answers only if the API sends it (unconfirmed).
+             * @example Москва
+             */
+            name?: string | null;
             /**
              * @description The partner's number of the request, for reconciliation.
              * @example PS112233
@@ -2132,7 +2192,12 @@ export interface components {
         };
         /** @description Attributes of a callback event. */
         ExternalCallbackAttributes: {
-            event: components["schemas"]["CallbackEvent"];
+            /**
+             * @description The event: one of `CallbackEvent` (the seed's table), or another name. The set of events sent is
+             *     configured per partner and the seed's own example sends one its table lacks, so any non-empty name is
+             *     accepted; a receiver should answer `200` to events it does not know (otherwise Fastriver retries).
+             */
+            event: components["schemas"]["CallbackEvent"] | string;
             /**
              * @description The partner's number of the request, if set.
              * @example 1-WF43GREWK
@@ -2164,9 +2229,10 @@ export interface components {
             coords?: components["schemas"]["Coordinates"];
         };
         /**
-         * @description A callback event (`type: external_callback`). The field table calls `id` the UUID of the delivery request;
-         *     in the first example it differs from any request id, so treat it as the event's id (unconfirmed) and use
-         *     `external_id` or the `delivery_request` relationship to find the request.
+         * @description A callback event (`type: external_callback`). Its `id` is the **UUID of the delivery request** the event is
+         *     about: the seed's field table says so ("UUID заявки на доставку"), and its second example agrees (`data.id`
+         *     equals the `delivery_request` relationship's id); the first example shows no request to compare with. The
+         *     client's parser gives it as `delivery_request_uuid`.
          */
         ExternalCallback: {
             id: components["schemas"]["ResourceId"];
@@ -2301,8 +2367,8 @@ export interface components {
     };
     parameters: {
         /**
-         * @description API version. The source sends `v1` with every request; this method exists only in `v1`. Modelled as
-         *     optional with default `v1` (whether it may be omitted is unconfirmed).
+         * @description API version. The source sends `v1` with every request (and so does this project's client); this method
+         *     exists only in `v1`. Modelled as optional with default `v1` (whether it may be omitted is unconfirmed).
          * @example v1
          */
         ApiVersion: "v1" | "v2";
@@ -2359,8 +2425,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description API version. The source sends `v1` with every request; this method exists only in `v1`. Modelled as
-                 *     optional with default `v1` (whether it may be omitted is unconfirmed).
+                 * @description API version. The source sends `v1` with every request (and so does this project's client); this method
+                 *     exists only in `v1`. Modelled as optional with default `v1` (whether it may be omitted is unconfirmed).
                  * @example v1
                  */
                 "X-API-VERSION"?: components["parameters"]["ApiVersion"];
@@ -2390,8 +2456,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description API version. The source sends `v1` with every request; this method exists only in `v1`. Modelled as
-                 *     optional with default `v1` (whether it may be omitted is unconfirmed).
+                 * @description API version. The source sends `v1` with every request (and so does this project's client); this method
+                 *     exists only in `v1`. Modelled as optional with default `v1` (whether it may be omitted is unconfirmed).
                  * @example v1
                  */
                 "X-API-VERSION"?: components["parameters"]["ApiVersion"];
@@ -2425,8 +2491,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description API version. The source sends `v1` with every request; this method exists only in `v1`. Modelled as
-                 *     optional with default `v1` (whether it may be omitted is unconfirmed).
+                 * @description API version. The source sends `v1` with every request (and so does this project's client); this method
+                 *     exists only in `v1`. Modelled as optional with default `v1` (whether it may be omitted is unconfirmed).
                  * @example v1
                  */
                 "X-API-VERSION"?: components["parameters"]["ApiVersion"];
@@ -2469,8 +2535,8 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description API version. The source sends `v1` with every request; this method exists only in `v1`. Modelled as
-                 *     optional with default `v1` (whether it may be omitted is unconfirmed).
+                 * @description API version. The source sends `v1` with every request (and so does this project's client); this method
+                 *     exists only in `v1`. Modelled as optional with default `v1` (whether it may be omitted is unconfirmed).
                  * @example v1
                  */
                 "X-API-VERSION"?: components["parameters"]["ApiVersion"];
@@ -2501,8 +2567,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description API version. The source sends `v1` with every request; this method exists only in `v1`. Modelled as
-                 *     optional with default `v1` (whether it may be omitted is unconfirmed).
+                 * @description API version. The source sends `v1` with every request (and so does this project's client); this method
+                 *     exists only in `v1`. Modelled as optional with default `v1` (whether it may be omitted is unconfirmed).
                  * @example v1
                  */
                 "X-API-VERSION"?: components["parameters"]["ApiVersion"];
@@ -2537,8 +2603,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description API version. The source sends `v1` with every request; this method exists only in `v1`. Modelled as
-                 *     optional with default `v1` (whether it may be omitted is unconfirmed).
+                 * @description API version. The source sends `v1` with every request (and so does this project's client); this method
+                 *     exists only in `v1`. Modelled as optional with default `v1` (whether it may be omitted is unconfirmed).
                  * @example v1
                  */
                 "X-API-VERSION"?: components["parameters"]["ApiVersion"];
@@ -2576,8 +2642,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description API version. The source sends `v1` with every request; this method exists only in `v1`. Modelled as
-                 *     optional with default `v1` (whether it may be omitted is unconfirmed).
+                 * @description API version. The source sends `v1` with every request (and so does this project's client); this method
+                 *     exists only in `v1`. Modelled as optional with default `v1` (whether it may be omitted is unconfirmed).
                  * @example v1
                  */
                 "X-API-VERSION"?: components["parameters"]["ApiVersion"];
@@ -2619,8 +2685,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description API version. The source sends `v1` with every request; this method exists only in `v1`. Modelled as
-                 *     optional with default `v1` (whether it may be omitted is unconfirmed).
+                 * @description API version. The source sends `v1` with every request (and so does this project's client); this method
+                 *     exists only in `v1`. Modelled as optional with default `v1` (whether it may be omitted is unconfirmed).
                  * @example v1
                  */
                 "X-API-VERSION"?: components["parameters"]["ApiVersion"];
@@ -2659,37 +2725,20 @@ export interface operations {
     };
     getTimeIntervals: {
         parameters: {
-            query?: {
+            query: {
                 /**
-                 * @description First date to check (`YYYY-MM-DD`); default — the day of the request.
-                 * @example 2021-02-01
+                 * @description What to check, sent as plain query parameters (`?date=…&check_days=…&lat=…&lon=…&address=…&product=…`:
+                 *     an exploded form-style object, so the name `check` itself never appears on the wire). One object, so
+                 *     that the rule "`lat` + `lon` when there is no `address`, and `address` when there are no coordinates"
+                 *     is part of the schema (the mock enforces it), which separate parameters cannot express.
+                 * @example {
+                 *       "date": "2021-02-01",
+                 *       "check_days": 4,
+                 *       "lat": 55.7377144,
+                 *       "lon": 37.82652
+                 *     }
                  */
-                date?: string;
-                /**
-                 * @description Number of days to check, including `date` (at most 7; default 1 — only `date`).
-                 * @example 4
-                 */
-                check_days?: number;
-                /**
-                 * @description Latitude of the delivery point; required when there is no `address` (takes priority over it).
-                 * @example 55.7377144
-                 */
-                lat?: number;
-                /**
-                 * @description Longitude of the delivery point; required when there is no `address` (takes priority over it).
-                 * @example 37.82652
-                 */
-                lon?: number;
-                /**
-                 * @description Address of the delivery point; required when `lat` + `lon` are not given.
-                 * @example г. Пушкин, ул Пушкина, д 5
-                 */
-                address?: string;
-                /**
-                 * @description Product code; default — the product with the shortest meeting.
-                 * @example credit_card_visa
-                 */
-                product?: string;
+                check: components["schemas"]["TimeIntervalsCheck"];
             };
             header: {
                 /**
@@ -2784,8 +2833,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description API version. The source sends `v1` with every request; this method exists only in `v1`. Modelled as
-                 *     optional with default `v1` (whether it may be omitted is unconfirmed).
+                 * @description API version. The source sends `v1` with every request (and so does this project's client); this method
+                 *     exists only in `v1`. Modelled as optional with default `v1` (whether it may be omitted is unconfirmed).
                  * @example v1
                  */
                 "X-API-VERSION"?: components["parameters"]["ApiVersion"];
@@ -2824,8 +2873,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description API version. The source sends `v1` with every request; this method exists only in `v1`. Modelled as
-                 *     optional with default `v1` (whether it may be omitted is unconfirmed).
+                 * @description API version. The source sends `v1` with every request (and so does this project's client); this method
+                 *     exists only in `v1`. Modelled as optional with default `v1` (whether it may be omitted is unconfirmed).
                  * @example v1
                  */
                 "X-API-VERSION"?: components["parameters"]["ApiVersion"];
@@ -2868,8 +2917,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description API version. The source sends `v1` with every request; this method exists only in `v1`. Modelled as
-                 *     optional with default `v1` (whether it may be omitted is unconfirmed).
+                 * @description API version. The source sends `v1` with every request (and so does this project's client); this method
+                 *     exists only in `v1`. Modelled as optional with default `v1` (whether it may be omitted is unconfirmed).
                  * @example v1
                  */
                 "X-API-VERSION"?: components["parameters"]["ApiVersion"];
@@ -2986,8 +3035,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description API version. The source sends `v1` with every request; this method exists only in `v1`. Modelled as
-                 *     optional with default `v1` (whether it may be omitted is unconfirmed).
+                 * @description API version. The source sends `v1` with every request (and so does this project's client); this method
+                 *     exists only in `v1`. Modelled as optional with default `v1` (whether it may be omitted is unconfirmed).
                  * @example v1
                  */
                 "X-API-VERSION"?: components["parameters"]["ApiVersion"];
@@ -3036,8 +3085,8 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description API version. The source sends `v1` with every request; this method exists only in `v1`. Modelled as
-                 *     optional with default `v1` (whether it may be omitted is unconfirmed).
+                 * @description API version. The source sends `v1` with every request (and so does this project's client); this method
+                 *     exists only in `v1`. Modelled as optional with default `v1` (whether it may be omitted is unconfirmed).
                  * @example v1
                  */
                 "X-API-VERSION"?: components["parameters"]["ApiVersion"];
@@ -3091,8 +3140,8 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description API version. The source sends `v1` with every request; this method exists only in `v1`. Modelled as
-                 *     optional with default `v1` (whether it may be omitted is unconfirmed).
+                 * @description API version. The source sends `v1` with every request (and so does this project's client); this method
+                 *     exists only in `v1`. Modelled as optional with default `v1` (whether it may be omitted is unconfirmed).
                  * @example v1
                  */
                 "X-API-VERSION"?: components["parameters"]["ApiVersion"];
@@ -3124,8 +3173,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description API version. The source sends `v1` with every request; this method exists only in `v1`. Modelled as
-                 *     optional with default `v1` (whether it may be omitted is unconfirmed).
+                 * @description API version. The source sends `v1` with every request (and so does this project's client); this method
+                 *     exists only in `v1`. Modelled as optional with default `v1` (whether it may be omitted is unconfirmed).
                  * @example v1
                  */
                 "X-API-VERSION"?: components["parameters"]["ApiVersion"];
@@ -3163,8 +3212,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description API version. The source sends `v1` with every request; this method exists only in `v1`. Modelled as
-                 *     optional with default `v1` (whether it may be omitted is unconfirmed).
+                 * @description API version. The source sends `v1` with every request (and so does this project's client); this method
+                 *     exists only in `v1`. Modelled as optional with default `v1` (whether it may be omitted is unconfirmed).
                  * @example v1
                  */
                 "X-API-VERSION"?: components["parameters"]["ApiVersion"];
@@ -3202,8 +3251,8 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description API version. The source sends `v1` with every request; this method exists only in `v1`. Modelled as
-                 *     optional with default `v1` (whether it may be omitted is unconfirmed).
+                 * @description API version. The source sends `v1` with every request (and so does this project's client); this method
+                 *     exists only in `v1`. Modelled as optional with default `v1` (whether it may be omitted is unconfirmed).
                  * @example v1
                  */
                 "X-API-VERSION"?: components["parameters"]["ApiVersion"];
@@ -3234,8 +3283,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description API version. The source sends `v1` with every request; this method exists only in `v1`. Modelled as
-                 *     optional with default `v1` (whether it may be omitted is unconfirmed).
+                 * @description API version. The source sends `v1` with every request (and so does this project's client); this method
+                 *     exists only in `v1`. Modelled as optional with default `v1` (whether it may be omitted is unconfirmed).
                  * @example v1
                  */
                 "X-API-VERSION"?: components["parameters"]["ApiVersion"];
@@ -3266,8 +3315,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description API version. The source sends `v1` with every request; this method exists only in `v1`. Modelled as
-                 *     optional with default `v1` (whether it may be omitted is unconfirmed).
+                 * @description API version. The source sends `v1` with every request (and so does this project's client); this method
+                 *     exists only in `v1`. Modelled as optional with default `v1` (whether it may be omitted is unconfirmed).
                  * @example v1
                  */
                 "X-API-VERSION"?: components["parameters"]["ApiVersion"];
@@ -3298,8 +3347,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description API version. The source sends `v1` with every request; this method exists only in `v1`. Modelled as
-                 *     optional with default `v1` (whether it may be omitted is unconfirmed).
+                 * @description API version. The source sends `v1` with every request (and so does this project's client); this method
+                 *     exists only in `v1`. Modelled as optional with default `v1` (whether it may be omitted is unconfirmed).
                  * @example v1
                  */
                 "X-API-VERSION"?: components["parameters"]["ApiVersion"];
@@ -3330,8 +3379,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description API version. The source sends `v1` with every request; this method exists only in `v1`. Modelled as
-                 *     optional with default `v1` (whether it may be omitted is unconfirmed).
+                 * @description API version. The source sends `v1` with every request (and so does this project's client); this method
+                 *     exists only in `v1`. Modelled as optional with default `v1` (whether it may be omitted is unconfirmed).
                  * @example v1
                  */
                 "X-API-VERSION"?: components["parameters"]["ApiVersion"];
@@ -3362,8 +3411,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description API version. The source sends `v1` with every request; this method exists only in `v1`. Modelled as
-                 *     optional with default `v1` (whether it may be omitted is unconfirmed).
+                 * @description API version. The source sends `v1` with every request (and so does this project's client); this method
+                 *     exists only in `v1`. Modelled as optional with default `v1` (whether it may be omitted is unconfirmed).
                  * @example v1
                  */
                 "X-API-VERSION"?: components["parameters"]["ApiVersion"];
@@ -3394,8 +3443,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description API version. The source sends `v1` with every request; this method exists only in `v1`. Modelled as
-                 *     optional with default `v1` (whether it may be omitted is unconfirmed).
+                 * @description API version. The source sends `v1` with every request (and so does this project's client); this method
+                 *     exists only in `v1`. Modelled as optional with default `v1` (whether it may be omitted is unconfirmed).
                  * @example v1
                  */
                 "X-API-VERSION"?: components["parameters"]["ApiVersion"];
@@ -3426,8 +3475,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description API version. The source sends `v1` with every request; this method exists only in `v1`. Modelled as
-                 *     optional with default `v1` (whether it may be omitted is unconfirmed).
+                 * @description API version. The source sends `v1` with every request (and so does this project's client); this method
+                 *     exists only in `v1`. Modelled as optional with default `v1` (whether it may be omitted is unconfirmed).
                  * @example v1
                  */
                 "X-API-VERSION"?: components["parameters"]["ApiVersion"];

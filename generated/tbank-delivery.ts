@@ -207,13 +207,11 @@ export interface components {
          */
         PhoneType: "MOBILE" | "HOME" | "WORK" | "OTHER";
         /**
-         * @description Type of an identity document. Only `PASSPORT` is known (from the client library, unconfirmed); if T-Bank
-         *     adds types, this enum will have to grow.
-         * @default PASSPORT
+         * @description Type of an identity document. Only `PASSPORT` is known (the client library's enum); the reference's list is
+         *     cut off and advises keeping the set open, so any other non-empty value is accepted too (unconfirmed which).
          * @example PASSPORT
-         * @enum {string}
          */
-        IdentificationDocumentType: "PASSPORT";
+        IdentificationDocumentType: string;
         /**
          * @description Name of the task's business logic. The set of templates is agreed with each partner at onboarding and is
          *     not published, so it is a plain string (the client library's examples use `COURIER`).
@@ -321,9 +319,10 @@ export interface components {
             phones?: components["schemas"]["Phone"][];
             /**
              * @description Identity documents of the contact; which are required depends on the contact's role (the rule is cut
-             *     off in the reference). The item schema `Passport` comes from the client library (unconfirmed).
+             *     off in the reference). An item is a `Passport` (the client library's only known type; an item without
+             *     `type` is one) or a document of another type, kept open (`OtherIdentityDocument`).
              */
-            documents?: components["schemas"]["Passport"][];
+            documents?: components["schemas"]["IdentityDocument"][];
         };
         /** @description A contact's phone number. */
         Phone: {
@@ -334,6 +333,22 @@ export interface components {
              * @example +79161234567
              */
             number: string;
+        };
+        /**
+         * @description An identity document of a contact: a `Passport` (`type` `PASSPORT` or absent), or a document of any other
+         *     type (`OtherIdentityDocument`), whose fields are not published.
+         */
+        IdentityDocument: components["schemas"]["Passport"] | components["schemas"]["OtherIdentityDocument"];
+        /**
+         * @description An identity document of a type other than `PASSPORT`. The reference's list of types and fields is cut off
+         *     (unconfirmed), so only a non-empty `type` is required and any fields are accepted.
+         */
+        OtherIdentityDocument: {
+            type: components["schemas"]["IdentificationDocumentType"];
+            /** @description Document number, if the type has one. */
+            number?: string;
+            /** @description Document series, if the type has one. */
+            series?: string;
         };
         /**
          * @description Identity document (passport) of a contact. The whole item schema comes from the client library
@@ -350,7 +365,12 @@ export interface components {
              * @example 4509
              */
             series: string;
-            type?: components["schemas"]["IdentificationDocumentType"];
+            /**
+             * @description `PASSPORT`, the default (the client library fills it in when it is left out).
+             * @default PASSPORT
+             * @constant
+             */
+            type?: "PASSPORT";
             /**
              * @description Name of the issuing division.
              * @example ГУ МВД России по г. Москве

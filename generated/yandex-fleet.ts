@@ -137,7 +137,8 @@ export interface components {
          */
         Amount: string;
         /**
-         * @description ISO 4217 currency code.
+         * @description Currency of the park, e.g. `RUB`. The seed gives only the type and the example; "ISO 4217" is our reading
+         *     (unconfirmed), so no pattern is enforced.
          * @example RUB
          */
         CurrencyCode: string;
@@ -147,6 +148,14 @@ export interface components {
          * @example 2019-08-08T11:58:01+03:00
          */
         DateTime: string;
+        /**
+         * @description Fixed-point sum (v2), at most 20 characters, e.g. `12345.1434`; a leading `-` debits the balance. The seed
+         *     gives only the type, the maximum length and the example: the v3 `Amount` pattern (at most 4 decimals) is
+         *     likely but unconfirmed for v2, so it is not enforced here.
+         * @example 12345.1434
+         * @example -1500.00
+         */
+        V2Amount: string;
         /**
          * @description Free-text description of the transaction, shown to the driver. No length limits are stated for v2.
          * @example Списание №13
@@ -192,24 +201,24 @@ export interface components {
              *     `listTransactionCategories` are allowed, e.g. `partner_service_manual_3`.
              */
             category_id: components["schemas"]["CategoryId"];
-            /**
-             * @description Sum of the transaction (fixed-point string, at most 20 characters). The v2 page gives no regex; the
-             *     pattern is the one of the v3 `Amount` schema (unconfirmed for v2).
-             */
-            amount: components["schemas"]["Amount"];
+            /** @description Sum of the transaction (fixed-point string, at most 20 characters). */
+            amount: components["schemas"]["V2Amount"];
             description: components["schemas"]["Description"];
         };
-        /** @description A transaction created with `createTransaction` (v2). */
+        /**
+         * @description A transaction created with `createTransaction` (v2). The seed's example has every field, but its table marks
+         *     none required, so none is required here (the same for the creator's fields besides `identity`).
+         */
         Transaction: {
             /** @description When the transaction happened. */
-            event_at: components["schemas"]["DateTime"];
-            park_id: components["schemas"]["ParkId"];
-            driver_profile_id: components["schemas"]["DriverProfileId"];
-            category_id: components["schemas"]["CategoryId"];
-            amount: components["schemas"]["Amount"];
-            currency_code: components["schemas"]["CurrencyCode"];
-            description: components["schemas"]["Description"];
-            created_by: components["schemas"]["TransactionCreatedBy"];
+            event_at?: components["schemas"]["DateTime"];
+            park_id?: components["schemas"]["ParkId"];
+            driver_profile_id?: components["schemas"]["DriverProfileId"];
+            category_id?: components["schemas"]["CategoryId"];
+            amount?: components["schemas"]["V2Amount"];
+            currency_code?: components["schemas"]["CurrencyCode"];
+            description?: components["schemas"]["Description"];
+            created_by?: components["schemas"]["TransactionCreatedBy"];
         };
         /** @description Who created the transaction, discriminated by `identity`. */
         TransactionCreatedBy: components["schemas"]["TransactionCreatedByDispatcher"] | components["schemas"]["TransactionCreatedByTechSupport"] | components["schemas"]["TransactionCreatedByFleetAPI"] | components["schemas"]["TransactionCreatedByPlatform"];
@@ -699,7 +708,6 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };

@@ -10,6 +10,7 @@ import { serialize } from '@stoplight/prism-http-server/dist/serialize.js';
 import { DiagnosticSeverity, type HttpMethod } from '@stoplight/types';
 import { listApis, portEnvName, type ApiEntry } from '../scripts/apis.ts';
 import { adapters } from './adapters/index.ts';
+import { corsEnabled, handleCors } from './cors.ts';
 import { MockInputError, type MockAdapter } from './adapters/types.ts';
 import { declaredMediaTypes, readBody, targetProblem } from './request-guard.ts';
 
@@ -27,6 +28,8 @@ export interface MockHostOptions {
   host?: string;
   /** Port per API; 0 picks a free one (tests). Defaults to each API's fixed port. */
   port?: (api: ApiEntry) => number;
+  /** CORS for browsers (mocks/cors.ts); default on unless MOCK_CORS=off. */
+  cors?: boolean;
 }
 
 export interface MockHost {
@@ -39,7 +42,7 @@ export async function startMockHost(options: MockHostOptions = {}): Promise<Mock
   const servers: MockServer[] = [];
   try {
     for (const api of options.apis ?? listApis()) {
-      servers.push(await startMock(api, host, options.port?.(api) ?? api.mockPort));
+      servers.push(await startMock(api, host, options.port?.(api) ?? api.mockPort, { cors: options.cors }));
     }
   } catch (error) {
     await Promise.all(servers.map((server) => server.close()));
@@ -53,6 +56,8 @@ export interface MockOptions {
   upstream?: string;
   /** Told of every exchange in which Prism found violations (the proxy prints them for QA). */
   onViolations?: (exchange: { method: string; path: string; status: number; violations: string[] }) => void;
+  /** CORS for browsers (mocks/cors.ts); default on unless MOCK_CORS=off. */
+  cors?: boolean;
 }
 
 export async function startMock(api: ApiEntry, host: string, port: number, options: MockOptions = {}): Promise<MockServer> {
@@ -110,7 +115,9 @@ export async function startMock(api: ApiEntry, host: string, port: number, optio
     res.end(body);
   }
 
+  const cors = corsEnabled(options.cors);
   const server = createServer((req, res) => {
+    if (cors && handleCors(req, res)) return;
     handle(req, res).catch((error: unknown) => {
       if (error instanceof MockInputError) {
         // After a refused body the connection is closed: what is left of it is not read.

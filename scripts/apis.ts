@@ -15,6 +15,15 @@ export const mockPorts: Readonly<Record<string, number>> = {
   'yandex-fleet': 4014,
 };
 
+/** The names people use for each API: the README, `npm start`'s table. */
+export const displayNames: Readonly<Record<string, string>> = {
+  'tbank-delivery': 'T-Bank partner delivery',
+  fastriver: 'Fastriver',
+  dellin: 'Dellin',
+  dilovod: 'Dilovod',
+  'yandex-fleet': 'Yandex Fleet',
+};
+
 export interface ApiEntry {
   /** The key in redocly.yaml, also the folder name under src/ and the file name under generated/. */
   name: string;
@@ -23,6 +32,8 @@ export interface ApiEntry {
   /** Absolute path of the generated types. */
   typesPath: string;
   mockPort: number;
+  /** How people name it, e.g. "T-Bank partner delivery". */
+  displayName: string;
 }
 
 export function listApis(configPath = resolve(projectRoot, 'redocly.yaml')): ApiEntry[] {
@@ -31,11 +42,14 @@ export function listApis(configPath = resolve(projectRoot, 'redocly.yaml')): Api
     if (!api.root) throw new Error(`redocly.yaml: api "${name}" has no root`);
     const mockPort = mockPorts[name];
     if (mockPort === undefined) throw new Error(`redocly.yaml: api "${name}" has no mock port in scripts/apis.ts`);
+    const displayName = displayNames[name];
+    if (displayName === undefined) throw new Error(`redocly.yaml: api "${name}" has no display name in scripts/apis.ts`);
     return {
       name,
       specPath: resolve(projectRoot, api.root),
       typesPath: resolve(projectRoot, 'generated', `${name}.ts`),
       mockPort,
+      displayName,
     };
   });
 }

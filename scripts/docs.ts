@@ -1,15 +1,22 @@
 // `npm run docs`: one self-contained Redoc page per API (scripts inlined, telemetry off: it works offline), the specs
-// beside them for download, and an index page. Output: build/docs/.
+// beside them for download, and an index page. Output: build/docs/, or DOCS_DIR (the tests build into their own).
+// Each page renders a copy of its spec with a TypeScript and a curl sample on every operation (scripts/code-samples.ts)
+// and with Markdown Redoc would show raw made plain (scripts/redoc-markdown.ts); specs/ stays the contract, unchanged.
 import { execFile } from 'node:child_process';
-import { copyFileSync, createReadStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { marked } from 'marked';
 import { parse } from 'yaml';
 import { listApis, mockPortFromEnv, projectRoot, type ApiEntry } from './apis.ts';
+import { addCodeSamples, type Spec } from './code-samples.ts';
+import { plainForRedoc } from './redoc-markdown.ts';
 
-export const docsDir = join(projectRoot, 'build/docs');
+/** Where the portal is built and served from: build/docs, unless DOCS_DIR names another folder. */
+export const docsDir = resolve(projectRoot, process.env.DOCS_DIR ?? 'build/docs');
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = { '.html': 'text/html; charset=utf-8', '.yaml': 'application/yaml; charset=utf-8' };
 
@@ -22,19 +29,35 @@ export async function buildDocs(apis: ApiEntry[] = listApis()): Promise<void> {
   rmSync(docsDir, { recursive: true, force: true });
   mkdirSync(join(docsDir, 'specs'), { recursive: true });
   const redocly = join(projectRoot, 'node_modules/@redocly/cli/bin/cli.js');
-  await Promise.all(
-    apis.map(async (api) => {
-      copyFileSync(api.specPath, join(docsDir, 'specs', `${api.name}.yaml`));
-      const page = join(docsDir, `${api.name}.html`);
-      await promisify(execFile)(process.execPath, [redocly, 'build-docs', api.name, '--inlineBundle', '-o', page], {
-        cwd: projectRoot,
-        env: { ...process.env, REDOCLY_TELEMETRY: 'off' },
-      });
-      writeFileSync(page, withoutCdnLogo(readFileSync(page, 'utf8')));
-    }),
-  );
+  const rendered = mkdtempSync(join(tmpdir(), 'docs-specs-'));
+  try {
+    await Promise.all(
+      apis.map(async (api) => {
+        copyFileSync(api.specPath, join(docsDir, 'specs', `${api.name}.yaml`));
+        const copy = join(rendered, `${api.name}.json`);
+        writeFileSync(copy, JSON.stringify(renderedSpec(api)));
+        const page = join(docsDir, `${api.name}.html`);
+        await promisify(execFile)(process.execPath, [redocly, 'build-docs', copy, '--inlineBundle', '-o', page], {
+          cwd: projectRoot,
+          env: { ...process.env, REDOCLY_TELEMETRY: 'off' },
+        });
+        writeFileSync(page, withPortalStyle(withoutCdnLogo(readFileSync(page, 'utf8'))));
+      }),
+    );
+  } finally {
+    rmSync(rendered, { recursive: true, force: true });
+  }
   writeFileSync(join(docsDir, 'index.html'), indexPage(apis));
 }
+
+/** The copy of a spec the portal renders: code samples on every operation, Markdown Redoc cannot show made plain. */
+export function renderedSpec(api: ApiEntry): Spec {
+  const spec = parse(readFileSync(api.specPath, 'utf8')) as Spec;
+  addCodeSamples(spec, api.name, mockUrl(api));
+  return plainForRedoc(spec);
+}
+
+const mockUrl = (api: ApiEntry) => `http://127.0.0.1:${mockPortFromEnv(api)}`;
 
 /**
  * Redoc 3 loads its "API docs by Redocly" logo from cdn.redoc.ly even in an inlined bundle; the portal must work
@@ -46,13 +69,23 @@ function withoutCdnLogo(html: string): string {
   return html.replace(/https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(-full)?\.svg/g, LOCAL_LOGO);
 }
 
+/**
+ * Redoc keeps every code block on its lines (`white-space: pre`), so a long line of an example runs past the narrow
+ * right panel; in the portal they wrap inside it instead.
+ */
+const PORTAL_STYLE = '<style>pre, pre * { white-space: pre-wrap !important; overflow-wrap: anywhere; }</style>';
+
+function withPortalStyle(html: string): string {
+  return html.replace('</head>', `${PORTAL_STYLE}</head>`);
+}
+
 function indexPage(apis: ApiEntry[]): string {
   const rows = apis.map((api) => {
     const spec = parse(readFileSync(api.specPath, 'utf8')) as SpecInfo;
-    const servers = (spec.servers ?? []).map((server) => `<li><code>${escape(server.url)}</code>${server.description ? ` — ${escape(server.description)}` : ''}</li>`).join('');
-    const mock = `http://127.0.0.1:${mockPortFromEnv(api)}`;
+    const servers = (spec.servers ?? []).map((server) => `<li><code>${escape(server.url)}</code>${server.description ? ` — ${inlineMarkdown(server.description)}` : ''}</li>`).join('');
+    const mock = mockUrl(api);
     return `<tr>
-  <td><a href="${api.name}.html">${escape(spec.info.title)}</a>${spec.info.summary ? `<br><small>${escape(spec.info.summary)}</small>` : ''}</td>
+  <td><a href="${api.name}.html">${escape(spec.info.title)}</a>${spec.info.summary ? `<br><small>${inlineMarkdown(spec.info.summary)}</small>` : ''}</td>
   <td>${escape(spec.info.version)}</td>
   <td><ul>${servers}</ul></td>
   <td><code>${mock}</code></td>
@@ -86,11 +119,16 @@ ${rows.join('\n')}
 `;
 }
 
+/** A spec's Markdown (CommonMark, as OpenAPI says) as inline HTML; the specs are ours, so their HTML is trusted. */
+function inlineMarkdown(text: string): string {
+  return marked.parseInline(text.trim(), { async: false });
+}
+
 function escape(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** A static server for build/docs; nothing outside it is reachable. */
+/** A static server for the portal's folder; nothing outside it is reachable. */
 export function serveDocs(hostname: string, port: number): Promise<Server> {
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://docs').pathname)).replace(/^(\.\.[/\\])+/, '');

@@ -13,6 +13,8 @@ const NULL = ts.factory.createLiteralTypeNode(ts.factory.createNull());
 
 export async function generateTypes(specPath: string): Promise<string> {
   const ast = await openapiTS(pathToFileURL(specPath), {
+    // A `default` is what the server assumes for a field left out: the field stays optional in the types.
+    defaultNonNullable: false,
     // Binary bodies are bytes at runtime, not the `string` openapi-typescript would say.
     transform(schema) {
       if (schema.format !== 'binary') return undefined;

@@ -1,8 +1,10 @@
 // `npm start`: regenerate what is stale, build the docs, start every API's mock and serve the docs portal, then print
-// one readiness table. `npm run mocks` (--mocks-only) starts just the mocks. Ctrl-C stops everything cleanly.
-// Ports: MOCK_PORT_<API> moves one mock, DOCS_PORT the portal (default 4000), HOST the interface (default 127.0.0.1).
+// one readiness table (the README's). `npm run mocks` (--mocks-only) starts just the mocks. Ctrl-C stops everything.
+// Ports: MOCK_PORT_<API> moves one mock, DOCS_PORT the portal (default 4000), HOST the interface (default 127.0.0.1);
+// DOCS_DIR the folder the portal is built into and served from (default build/docs).
 import type { Server } from 'node:http';
 import { listApis, mockPortFromEnv } from './apis.ts';
+import { readinessTable } from './readiness.ts';
 import { startMockHost, type MockHost } from '../mocks/host.ts';
 
 const mocksOnly = process.argv.includes('--mocks-only');
@@ -31,14 +33,8 @@ try {
 }
 
 const portalUrl = portal ? docsUrl(portal) : undefined;
-console.table(
-  Object.fromEntries(
-    (mockHost?.servers ?? []).map((server) => [
-      server.api,
-      portalUrl ? { mock: server.url, docs: `${portalUrl}/${server.api}.html`, spec: `${portalUrl}/specs/${server.api}.yaml` } : { mock: server.url },
-    ]),
-  ),
-);
+const mockUrls = new Map((mockHost?.servers ?? []).map((server) => [server.api, server.url]));
+console.log(readinessTable(apis, (api) => mockUrls.get(api.name) ?? '', portalUrl));
 console.log(portalUrl ? `Ready. Docs portal: ${portalUrl}/ — Ctrl-C stops everything.` : 'Mocks are ready. Ctrl-C stops them.');
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop(0));

@@ -46,6 +46,8 @@ describe('README examples', () => {
     expect(output).toMatch(/goods rows: \d+/);
     expect(output).toMatch(/stock rows: \d+ \[ 'firm', 'good', 'qty', 'amount' \]/);
     expect(output).toContain('sale order:');
+    // The error branch is reached: an error inside HTTP 200 becomes a DilovodApiError with the API's message.
+    expect(output).toMatch(/Dilovod said: .*Invalid packet.*params\.id/);
     expect(output).toContain('changed: documents.saleOrder 1109100000001038');
   });
 
@@ -53,7 +55,12 @@ describe('README examples', () => {
     const output = await runExample('fastriver');
     expect(output).toMatch(/created \S+ \w+/);
     expect(output).toMatch(/status: \w+ delivery: \w+/);
-    expect(output).toMatch(/executed: \S+/);
+    // The listing prints each request once (the stateless mock answers one example request; a stateful one what exists).
+    const listed = /validated, (\d+) in all: \[([^\]]*)\]/.exec(output);
+    expect(listed, output).not.toBeNull();
+    const ids = [...(listed?.[2] ?? '').matchAll(/'([^']*)'/g)].map((match) => match[1]);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(new Set(ids).size).toBe(ids.length);
     expect(output).toMatch(/refused: 422 Ошибка валидации \(.*time_interval_id/);
     expect(output).toContain('callback: schedule validated');
   });
@@ -78,5 +85,6 @@ describe('README examples', () => {
     expect(output).toContain('creatable categories: [');
     expect(output).toMatch(/status: (success|in_progress|fail)/);
     expect(output).toContain('refused: HTTP 400 invalid_request: Request body property amount must match pattern');
+    expect(output).toMatch(/categories: \d+, HTTP 200, request id \S+/);
   });
 });

@@ -24,7 +24,8 @@ type Violation = Parameters<NonNullable<MockAdapter['invalidRequest']>>[0][numbe
  * branch and the oneOf; those two say nothing about the request's fields and are dropped when anything else is wrong.
  */
 function relevant(violations: Violation[]): Violation[] {
-  const noise = (v: Violation) => v.location.length <= 1 && (/must be string$/.test(v.message) || /must match exactly one schema in oneOf$/.test(v.message));
+  const noise = (v: Violation) =>
+    /must match "(then|else)" schema$/.test(v.message) || (v.location.length <= 1 && (/must be string$/.test(v.message) || /must match exactly one schema in oneOf$/.test(v.message)));
   const kept = violations.filter((v) => !noise(v));
   return kept.length > 0 ? kept : violations;
 }
@@ -36,7 +37,34 @@ function fieldOf(violation: Violation): string {
   return [...path, ...(missing ? [missing] : [])].join('.') || 'body';
 }
 
+type Node = { oneOf?: Node[]; required?: string[]; properties?: Record<string, unknown>; [key: string]: unknown };
+
+/**
+ * Rewrites a `oneOf` of two branches told apart by one property — required in the first, `false` in the second (the
+ * authorized and anonymous `requestDelivery` bodies, by `sessionID`) — into if/then/else on that property: the
+ * validator then reports what is wrong with the kind of request sent, not with the kind it is not.
+ */
+function byPresence(schema: unknown, seen = new WeakSet<object>()): unknown {
+  if (typeof schema !== 'object' || schema === null || seen.has(schema)) return schema;
+  seen.add(schema);
+  if (Array.isArray(schema)) return schema.map((item) => byPresence(item, seen));
+  const node = Object.fromEntries(Object.entries(schema).map(([key, value]) => [key, byPresence(value, seen)])) as Node;
+  const [present, absent, ...more] = node.oneOf ?? [];
+  const tag = present?.required?.find((name) => absent?.properties?.[name] === false);
+  if (!present || !absent || more.length > 0 || tag === undefined) return node;
+  const { oneOf: _, ...rest } = node;
+  return { ...rest, if: { required: [tag] }, then: present, else: absent };
+}
+
 export const dellin: MockAdapter = {
+  prepareOperations: (operations) =>
+    operations.map((operation) => {
+      const body = operation.request?.body;
+      if (!body?.contents) return operation;
+      const contents = body.contents.map((content) => ({ ...content, schema: byPresence(content.schema) as typeof content.schema }));
+      return { ...operation, request: { ...operation.request, body: { ...body, contents } } };
+    }),
+
   parseBody: (raw, contentType, path) => {
     const text = raw.toString('utf8');
     if (!XML.test(contentType ?? '')) {

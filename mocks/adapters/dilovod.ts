@@ -1,7 +1,8 @@
 // Dilovod: Prism cannot see inside a form field, so the JSON in `packet` is decoded here and validated by Prism as an
 // object against the field's `contentSchema` (the `Packet` schema); the answer's example is picked by `action`.
+// A packet that is missing, not JSON or invalid is answered as the gateway answers every error: HTTP 200 `{error}`.
 import type { IHttpOperation } from '@stoplight/types';
-import { MockInputError, type MockAdapter } from './types.ts';
+import type { MockAdapter } from './types.ts';
 
 const FORM = 'application/x-www-form-urlencoded';
 type JsonSchema = { properties?: Record<string, JsonSchema & { contentSchema?: JsonSchema; contentMediaType?: string }> };
@@ -46,6 +47,12 @@ function discriminated(schema: unknown, seen = new WeakSet<object>()): unknown {
   };
 }
 
+/**
+ * The spec declares no 4xx (the gateway has none), but Prism only hands an invalid request to `invalidRequest` when the
+ * operation has a 422 or 400 to answer with; this one exists in memory only, and never reaches the wire.
+ */
+const VALIDATION_FAILED = { id: 'dilovod-invalid-packet', code: '422', contents: [{ id: 'dilovod-invalid-packet-json', mediaType: 'application/json' }], headers: [] };
+
 export const dilovod: MockAdapter = {
   prepareOperations: (operations) =>
     operations.map((operation): IHttpOperation => {
@@ -53,6 +60,7 @@ export const dilovod: MockAdapter = {
       if (!contents) return operation;
       return {
         ...operation,
+        responses: [...operation.responses, VALIDATION_FAILED],
         request: {
           ...operation.request,
           body: {
@@ -84,7 +92,7 @@ export const dilovod: MockAdapter = {
       try {
         form[field] = JSON.parse(text);
       } catch {
-        throw new MockInputError(`the form field ${field} is not JSON`);
+        // Left as text: Prism then reports `packet must be object`, answered like any invalid packet.
       }
     }
     return form;
@@ -92,8 +100,10 @@ export const dilovod: MockAdapter = {
 
   beforeRequest: (input) => {
     const body = input.body as { packet?: { action?: unknown; params?: { assembleLinks?: unknown; from?: unknown } } } | undefined;
-    if (typeof body?.packet !== 'object' || body.packet === null) return input;
+    if (!body || typeof body !== 'object') return input;
+    // The form was decoded (parseBody): Prism validates it as the JSON object the prepared operation expects.
     const headers: Record<string, string> = { ...input.headers, 'content-type': 'application/json' };
+    if (typeof body.packet !== 'object' || body.packet === null) return { ...input, headers };
     const { action, params } = body.packet;
     let example = typeof action === 'string' ? EXAMPLE_BY_ACTION[action] : undefined;
     if (action === 'request' && params?.assembleLinks === false) example = 'requestWithoutLinks';
@@ -103,7 +113,7 @@ export const dilovod: MockAdapter = {
   },
 
   invalidRequest: (violations, output) => ({
-    statusCode: 422,
+    statusCode: 200,
     headers: { ...output.headers, 'content-type': 'application/json' },
     // "must match the then schema" only repeats that a branch failed; the branch's own messages say how.
     body: { error: `Invalid packet: ${[...new Set(violations.map((v) => v.message).filter((m) => !m.endsWith('must match "then" schema')))].join('; ')}` },

@@ -165,7 +165,7 @@ function groups(baseUrl: string, built: Awaited<ReturnType<typeof loadBuilt>>): 
       api: 'dellin (json)',
       method: 'requestDelivery',
       variants: [
-        { name: WRAPPER, async, fn: async () => keep(await dlJson.requestDelivery(dlInput as RequestDeliveryInput)) },
+        { name: WRAPPER, async, fn: async () => keep(await dlJson.requestDelivery(dlInput as RequestDeliveryInput<'authorized'>)) },
         { name: OPENAPI_FETCH, async, fn: async () => keep((await dlBare.POST('/v2/request_delivery.json', { body: dlBody as never })).data) },
         {
           name: RAW,
@@ -186,7 +186,7 @@ function groups(baseUrl: string, built: Awaited<ReturnType<typeof loadBuilt>>): 
       api: 'dellin (xml)',
       method: 'requestDelivery',
       variants: [
-        { name: WRAPPER, async, fn: async () => keep(await dlXml.requestDelivery(dlInput as RequestDeliveryInput)) },
+        { name: WRAPPER, async, fn: async () => keep(await dlXml.requestDelivery(dlInput as RequestDeliveryInput<'authorized'>)) },
         {
           name: `${OPENAPI_FETCH} + fast-xml-parser`,
           async,
@@ -364,7 +364,7 @@ export async function callOverhead(settings: RunSettings): Promise<Section> {
   return {
     title: '1. Call overhead',
     method: [
-      `One representative method per API against a local node:http server on 127.0.0.1 (keep-alive, ${inProcess ? 'in this process' : 'in a child process'}) that answers each request with the spec's first success example (Dellin XML: \`RequestDeliveryResultXml\`). The wrappers (and \`flatten\`, \`encodeXml\`/\`decodeXml\`) are compiled by tsc as \`npm run build\` compiles them, which is what an installed package runs (not the sources through tsx). Every client is built once, outside the timed loop; all variants share Node's global fetch (undici) and its keep-alive pool; calls are sequential (one in flight).`,
+      `One representative method per API against a local node:http server on 127.0.0.1 (keep-alive, ${inProcess ? 'in this process' : 'in a child process'}) that answers each request with the spec's first success example (Dellin XML: \`RequestDeliveryResultXml\`). The wrappers (and \`flatten\`, \`encodeXml\`/\`decodeXml\`) are built by tsup with the settings of \`npm run build\`, which is what an installed package runs (not the sources through tsx). Every client is built once, outside the timed loop; all variants share Node's global fetch (undici) and its keep-alive pool; calls are sequential (one in flight).`,
       '`openapi-fetch` is `createClient<paths>` over the same generated types, sending the same request (same headers, same body); `raw fetch` is `fetch` + `JSON.parse(await response.text())` (Dellin XML: fast-xml-parser `XMLBuilder`/`XMLParser`, default options). Neither has a timeout, which every wrapper call has (30 s per attempt by default); `raw fetch + AbortSignal.timeout` is the hand-written call that does, with the idiomatic `signal: AbortSignal.timeout(30_000)`, shown for information.',
       'Fastriver: the wrapper also flattens the JSON:API document (`flatten` from src/fastriver/jsonapi.ts), so the like-for-like baselines are `openapi-fetch + flatten` and `raw fetch + flatten`; the targets are judged on those. Its client is made with `{ token }` (no login).',
       'Dellin XML: the wrapper also validates the XML, types numbers from the spec\'s shapes (generated/dellin.xml.ts) and drops DTDs, which plain fast-xml-parser does not; `raw fetch + encodeXml/decodeXml` (the project\'s codec without the wrapper) is shown to separate codec cost from wrapper cost.',

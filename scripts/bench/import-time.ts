@@ -29,12 +29,12 @@ function importOnce(specifier: string): { wall: number; cpu: number } {
 }
 
 export async function importTime(settings: RunSettings): Promise<Section> {
-  const dist = buildDist();
+  const dist = await buildDist();
   const entry = (path: string) => pathToFileURL(resolve(dist, path)).href;
   const variants: Array<{ name: string; specifier: string }> = [
     { name: BASELINE, specifier: 'openapi-fetch' },
-    { name: 'delivery-api-clients (core)', specifier: entry('src/core/index.js') },
-    ...listApis().map((api) => ({ name: `delivery-api-clients/${api.name}`, specifier: entry(`src/${api.name}/index.js`) })),
+    { name: 'delivery-api-clients (core)', specifier: entry('index.js') },
+    ...listApis().map((api) => ({ name: `delivery-api-clients/${api.name}`, specifier: entry(`${api.name}/index.js`) })),
   ];
   const rounds = settings.quick ? 4 : 25;
   settings.log(`import: ${variants.length} variants × ${rounds} rounds, a fresh process each`);

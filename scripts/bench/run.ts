@@ -92,7 +92,7 @@ function markdown(): string {
     '',
     'Every comparison runs its variants interleaved in the same process, in rounds whose order rotates, and reports the',
     'median over rounds with the p25–p75 spread of the per-round values; a ratio is the median of the per-round ratios.',
-    "The project's code is timed as an installed package runs it: compiled by tsc as `npm run build` does (the run builds it, into build/bench-dist).",
+    "The project's code is timed as an installed package runs it: built by tsup with the settings of `npm run build` (the run builds it, into build/bench-dist).",
     '',
     '## Targets',
     '',

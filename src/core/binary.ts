@@ -1,5 +1,6 @@
 // Files going up (multipart parts) and coming down (binary bodies): the same for every API that exchanges documents.
 // Kept out of createApiClient, so an API without files does not carry it.
+import { parse as parseContentDisposition } from 'content-disposition';
 import { mapApiPromise, type ApiClient, type ApiPromise, type FetchResult, type Operation, type RequestOptions } from './client.ts';
 import type { FetchLike } from './transport.ts';
 
@@ -71,18 +72,36 @@ export function downloadedFile(body: ArrayBuffer, headers: Headers): DownloadedF
   };
 }
 
-/** The file name in a Content-Disposition header: RFC 6266 `filename*` (UTF-8, percent-encoded) wins over `filename`. */
+/**
+ * The file name in a Content-Disposition header, parsed by the `content-disposition` package (RFC 6266; `filename*`,
+ * RFC 8187, wins over `filename`; only the parameter named exactly that counts), then reduced to a name that is safe
+ * to join to a folder (RFC 6266 §4.3): see {@link safeFilename}. Undefined when there is no usable name.
+ */
 export function filenameFromContentDisposition(header: string | null): string | undefined {
   if (!header) return undefined;
-  const extended = /filename\*\s*=\s*([^']*)'[^']*'([^;]+)/i.exec(header);
-  if (extended?.[2]) {
-    try {
-      return decodeURIComponent(extended[2].trim());
-    } catch {
-      // a malformed escape: fall back to the plain parameter
-    }
+  let name: string | undefined;
+  try {
+    name = parseContentDisposition(header).parameters.filename;
+  } catch {
+    return undefined; // the parser is lenient and does not throw for any header seen so far; a future one might
   }
-  const plain = /filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;]+))/i.exec(header);
-  const name = plain?.[1]?.replace(/\\(.)/g, '$1') ?? plain?.[2]?.trim();
-  return name || undefined;
+  return name === undefined ? undefined : safeFilename(name);
+}
+
+/** Characters Windows refuses in a name (`:` also opens an alternate data stream), and control characters. */
+const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f<>:"|?*]/g;
+/** Bidirectional overrides and isolates, which make a name display differently from what it is (`exe.pdf`). */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+
+/**
+ * A server-given file name reduced to a base name that stays in the folder it is joined to (RFC 6266 §4.3): only
+ * what follows the last `/` or `\\`, control characters, bidi controls and `<>:"|?*` replaced by `_`, leading and
+ * trailing spaces and trailing dots dropped (Windows drops them itself). Undefined when nothing usable is left
+ * (empty, `.`, `..`). Names Windows reserves for devices (`CON`, `NUL.txt`) get a leading `_`.
+ */
+export function safeFilename(name: string): string | undefined {
+  const base = name.split(/[/\\]/).pop() ?? '';
+  const cleaned = base.replace(UNSAFE_CHARACTERS, '_').replace(BIDI_CONTROLS, '_').trim().replace(/[. ]+$/, '');
+  if (cleaned === '' || cleaned === '.' || cleaned === '..') return undefined;
+  return /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\.|$)/i.test(cleaned) ? `_${cleaned}` : cleaned;
 }

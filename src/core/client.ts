@@ -1,7 +1,9 @@
 // What each API folder builds its client from: the typed openapi-fetch client on top of the shared transport, and
 // `call`, which turns openapi-fetch's {data, error, response} into the typed body or one of the typed errors.
 import createClient, { type Client } from 'openapi-fetch';
-import { ApiError, InvalidResponseError, SdkError, type ApiErrorDetails, type ErrorContext } from './errors.ts';
+import { ApiError, InvalidResponseError, NetworkError, SdkError, UsageError, type ApiErrorDetails, type ErrorContext } from './errors.ts';
+import { levelledLogger, type LogLevel } from './log.ts';
+import { isPlainObject, scalarText, textOf } from './objects.ts';
 import { createRedactor, REDACTED, type Redactor } from './redact.ts';
 import { defaultRetryPolicy, parseRetryAfter, type RetryPolicy } from './retry.ts';
 import { createCallFetch, replayableRequestClass, type Authenticate, type Reauthenticate, type CallPolicy, type CallState, type FetchLike, type Logger, type TransportConfig } from './transport.ts';
@@ -10,14 +12,23 @@ import { createCallFetch, replayableRequestClass, type Authenticate, type Reauth
 export interface ClientOptions {
   /** Overrides the API's production server (a sandbox, a mock on localhost, a proxy). */
   baseUrl?: string;
-  /** A fetch of your own: an undici fetch with a client-certificate dispatcher, a test double, an instrumented fetch. */
+  /**
+   * A fetch of your own: an undici fetch with a client-certificate dispatcher, a test double, an instrumented fetch.
+   * It must pass on `init` (its `redirect: 'manual'` above all: the client decides on redirects, see RedirectError).
+   */
   fetch?: FetchLike;
   /** Per-attempt timeout, covering headers and body. Default 30 000 ms. */
   timeoutMs?: number;
   /** Retry policy; default 2 retries, 500 ms doubling backoff with jitter, capped at 8 s; Retry-After up to 60 s is honoured. */
   retry?: Partial<RetryPolicy>;
-  /** Receives one redacted event per HTTP attempt. */
+  /** Receives one redacted event per HTTP attempt (filtered by `logLevel`); default: the console, when a level is set. */
   logger?: Logger;
+  /**
+   * Which attempt lines are logged: `error` (the attempt that fails the call), `warn` (+ retries), `info` (+ every
+   * answered attempt), `debug` (the same, with each event's fields); `off`. Default: the DELIVERY_API_LOG environment
+   * variable where there is a `process.env`, else everything for your own `logger` and `off` for the console.
+   */
+  logLevel?: LogLevel;
   /** Makes idempotency keys; default crypto.randomUUID. */
   idempotencyKey?: () => string;
 }
@@ -146,7 +157,7 @@ export function createApiClient<Paths extends {}>(api: ApiDefinition, options: C
     timeoutMs: options.timeoutMs ?? 30_000,
     retry: { ...defaultRetryPolicy, ...options.retry },
     redactor,
-    logger: options.logger,
+    logger: levelledLogger(api.name, options.logger, options.logLevel),
   };
   const newKey = options.idempotencyKey ?? (() => crypto.randomUUID());
   const baseUrl = options.baseUrl ?? api.defaultBaseUrl;
@@ -166,55 +177,59 @@ export function createApiClient<Paths extends {}>(api: ApiDefinition, options: C
     const policy: CallPolicy = { operation: operation.name, readOnly: operation.readOnly, ...requestOptions };
     const { fetch, state } = createCallFetch(transport, policy);
     const context = (): ErrorContext => ({ api: api.name, operation: state.operation, attempts: state.attempts });
-    let result: FetchResult<T>;
     try {
-      result = await send(fetch);
+      const { data, error, response } = await send(fetch);
+      if (!response.ok) throw apiError(context(), response, error === '' ? undefined : error);
+      if (data === undefined && !operation.emptyBodyAllowed) throw invalidResponse(context(), state, 'empty body');
+      if (api.failedInside?.(data)) throw apiError(context(), response, data);
+      return { data: data as T, response, requestId: requestIdOf(response.headers) };
     } catch (error) {
-      if (error instanceof SdkError) throw redacted(error);
       if (requestOptions?.signal?.aborted) throw error;
-      // openapi-fetch throws SyntaxError when a success body is not JSON.
-      if (error instanceof SyntaxError && state.last) throw invalidResponse(context(), state, 'body is not valid JSON');
-      throw error;
+      // The one exit for every failure: one of ours, with every string it carries masked.
+      throw redactor.error(typed(error, context(), state));
     }
-    const { data, error, response } = result;
-    if (!response.ok) throw apiError(context(), response, error === '' ? undefined : error);
-    if (data === undefined && !operation.emptyBodyAllowed) throw invalidResponse(context(), state, 'empty body');
-    if (api.failedInside?.(data)) throw apiError(context(), response, data);
-    return { data: data as T, response, requestId: requestIdOf(response.headers) };
   }
 
-  /** An error raised on the way (a decoder's, say) may quote the data it choked on: mask the secrets in it too. */
-  function redacted(error: SdkError): SdkError {
-    error.message = redactor.text(error.message);
-    if (error.stack) error.stack = redactor.text(error.stack);
-    return error;
+  /** Whatever was thrown on the way, as one of ours: anything else is a bug somewhere, but still a typed failure. */
+  function typed(error: unknown, context: ErrorContext, state: CallState): SdkError {
+    if (error instanceof SdkError) return error;
+    // openapi-fetch throws SyntaxError when a success body is not JSON.
+    if (error instanceof SyntaxError && state.last) return invalidResponse(context, state, 'body is not valid JSON', error);
+    const what = error instanceof Error ? `${error.name}: ${error.message}` : `${typeof error} thrown`;
+    if (state.attempts === 0) return new UsageError(context, `the request could not be made: ${what}`, error);
+    if (state.last) return invalidResponse(context, state, `the answer could not be read: ${what}`, error);
+    return new NetworkError(context, what, error);
   }
 
   function apiError(context: ErrorContext, response: Response, body: unknown): ApiError {
     const parsed = body !== null && typeof body === 'object';
-    const own = (parsed && api.describeError?.(body)) || {};
+    let own: ReturnType<NonNullable<ApiDefinition['describeError']>> = {};
+    try {
+      own = (parsed && api.describeError?.(body)) || {};
+    } catch {
+      // An error reader that chokes on a shape it never expected still leaves an ApiError with the status and body.
+    }
     const problem = parsed ? describeProblem(body) : {};
-    const clean = (text: string | undefined) => (text === undefined ? undefined : redactor.text(text));
     return new (api.errorClass ?? ApiError)(context, {
-      status: (response.ok ? own.status : undefined) ?? response.status,
-      code: clean(own.code ?? problem.code),
-      apiMessage: clean(own.message ?? problem.message),
-      requestId: clean(requestIdOf(response.headers) ?? own.requestId),
-      body: typeof body === 'string' ? redactor.text(body.slice(0, SNIPPET_LENGTH)) : redactor.value(body),
+      status: (response.ok ? httpStatus(own.status) : undefined) ?? response.status,
+      code: scalarText(own.code) ?? problem.code,
+      apiMessage: textOf(own.message) ?? problem.message,
+      requestId: requestIdOf(response.headers) ?? scalarText(own.requestId),
+      body: typeof body === 'string' ? redactor.snippet(body, SNIPPET_LENGTH) : body,
       retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
       headers: maskedHeaders(response.headers, redactor),
     });
   }
 
-  function invalidResponse(context: ErrorContext, state: CallState, reason: string): InvalidResponseError {
+  function invalidResponse(context: ErrorContext, state: CallState, reason: string, cause?: unknown): InvalidResponseError {
     const last = state.last;
-    const text = last ? new TextDecoder().decode(last.body.slice(0, SNIPPET_LENGTH * 4)).slice(0, SNIPPET_LENGTH) : '';
     return new InvalidResponseError(context, {
       status: last?.status ?? 0,
       reason,
       contentType: last?.headers.get('content-type') ?? undefined,
       requestId: last ? requestIdOf(last.headers) : undefined,
-      bodySnippet: redactor.text(text),
+      bodySnippet: last ? redactor.snippet(new TextDecoder().decode(last.body), SNIPPET_LENGTH) : '',
+      cause,
     });
   }
 
@@ -231,18 +246,20 @@ export function createApiClient<Paths extends {}>(api: ApiDefinition, options: C
  * read so the error says what was wrong even when the body is not in the API's own error shape.
  */
 function describeProblem(body: unknown): { code?: string; message?: string } {
-  const problem = body as { type?: unknown; title?: unknown; detail?: unknown; validation?: unknown };
-  if (typeof problem.title !== 'string') return {};
-  const failures = Array.isArray(problem.validation)
-    ? problem.validation.map((v: { location?: unknown; message?: unknown }) =>
-        [Array.isArray(v.location) ? v.location.join('.') : '', typeof v.message === 'string' ? v.message : ''].join(' ').trim(),
-      )
+  if (!isPlainObject(body) || typeof body.title !== 'string') return {};
+  const failures = Array.isArray(body.validation)
+    ? body.validation.map((v) => (isPlainObject(v) ? [Array.isArray(v.location) ? v.location.map((part) => textOf(part)).join('.') : textOf(v.location), textOf(v.message)].filter(Boolean).join(' ') : textOf(v)))
     : [];
-  const detail = typeof problem.detail === 'string' && problem.detail ? problem.detail : problem.title;
+  const detail = typeof body.detail === 'string' && body.detail ? body.detail : body.title;
   return {
-    code: typeof problem.type === 'string' ? problem.type : undefined,
+    code: typeof body.type === 'string' ? body.type : undefined,
     message: failures.length > 0 ? `${detail}: ${failures.join('; ')}` : detail,
   };
+}
+
+/** An API's own status for an error reported inside an HTTP 200, when it is a real HTTP status. */
+function httpStatus(value: unknown): number | undefined {
+  return Number.isInteger(value) && (value as number) >= 100 && (value as number) <= 599 ? (value as number) : undefined;
 }
 
 /** Response headers that carry credentials themselves: kept by name, their values masked whole. */

@@ -81,9 +81,9 @@ export class InvalidResponseError extends SdkError {
   /** The start of the body as text, with secrets masked. */
   readonly bodySnippet: string;
 
-  constructor(context: ErrorContext, details: { status: number; reason: string; contentType?: string; requestId?: string; bodySnippet: string }) {
+  constructor(context: ErrorContext, details: { status: number; reason: string; contentType?: string; requestId?: string; bodySnippet: string; cause?: unknown }) {
     const type = details.contentType ? `, content-type ${details.contentType}` : '';
-    super(`${context.api} ${context.operation}: invalid response (HTTP ${details.status}${type}): ${details.reason}`, context);
+    super(`${context.api} ${context.operation}: invalid response (HTTP ${details.status}${type}): ${details.reason}`, context, { cause: details.cause });
     this.status = details.status;
     this.contentType = details.contentType;
     this.requestId = details.requestId;
@@ -127,5 +127,36 @@ export class EncodeError extends SdkError {
   constructor(context: ErrorContext, path: string, reason: string) {
     super(`${context.api} ${context.operation}: ${path ? `${path}: ` : ''}${reason}`, context);
     this.path = path;
+  }
+}
+
+/**
+ * The server answered with a redirect the client does not follow. Credentials never leave the origin they were given
+ * for, so a redirect to another origin (another scheme, host or port) is refused before anything is sent there; a
+ * same-origin redirect is refused when following it would repeat a request unsafe to repeat, past 5 hops, and when a
+ * browser hides the redirect (an opaque redirect, status 0).
+ */
+export class RedirectError extends SdkError {
+  /** The redirect status (301, 302, 303, 307, 308), or 0 when a browser hid it. */
+  readonly status: number;
+  /** The origin the server pointed to (`https://other.example:8443`); undefined when the target is unknown. */
+  readonly targetOrigin: string | undefined;
+
+  constructor(context: ErrorContext, details: { status: number; targetOrigin?: string; reason: string }) {
+    const target = details.targetOrigin ? ` to ${details.targetOrigin}` : '';
+    super(`${context.api} ${context.operation}: HTTP ${details.status} redirect${target} not followed: ${details.reason}`, context);
+    this.status = details.status;
+    this.targetOrigin = details.targetOrigin;
+  }
+}
+
+/**
+ * The call could not be made as asked, before anything was sent: an option it needs is missing (a login without a
+ * password), an argument is not what the method takes (upload content that is not bytes, a stream that fails), or the
+ * request cannot be built (a header value fetch refuses). `cause` holds the original error.
+ */
+export class UsageError extends SdkError {
+  constructor(context: ErrorContext, reason: string, cause?: unknown) {
+    super(`${context.api} ${context.operation}: ${reason}`, context, { cause });
   }
 }

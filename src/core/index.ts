@@ -12,8 +12,9 @@ export {
   type RequestOptions,
   type WithResponse,
 } from './client.ts';
-export { ApiError, DecodeError, EncodeError, InvalidResponseError, NetworkError, SdkError, TimeoutError, type ApiErrorDetails, type ErrorContext } from './errors.ts';
+export { ApiError, DecodeError, EncodeError, InvalidResponseError, NetworkError, RedirectError, SdkError, TimeoutError, UsageError, type ApiErrorDetails, type ErrorContext } from './errors.ts';
+export { LOG_ENV, type LogLevel } from './log.ts';
 export { createRedactor, REDACTED, type Redactor } from './redact.ts';
 export { defaultRetryPolicy, type RetryPolicy } from './retry.ts';
 export type { Authenticate, FetchLike, LogEvent, Logger, Reauthenticate } from './transport.ts';
-export { download, downloadedFile, filenameFromContentDisposition, toBlob, typeForFilename, type BinaryContent, type DownloadedFile } from './binary.ts';
+export { download, downloadedFile, filenameFromContentDisposition, safeFilename, toBlob, typeForFilename, type BinaryContent, type DownloadedFile } from './binary.ts';

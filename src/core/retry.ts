@@ -34,10 +34,44 @@ export function parseRetryAfter(value: string | null | undefined, now = Date.now
   if (!value) return undefined;
   const trimmed = value.trim();
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
-  // An HTTP-date always names its weekday or month; this keeps Date.parse from reading "-5" as a year.
-  const date = /[a-z]/i.test(trimmed) ? Date.parse(trimmed) : Number.NaN;
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - now);
+  const date = parseHttpDate(trimmed, now);
+  return date === undefined ? undefined : Math.max(0, date - now);
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const DAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
+const MONTH = `(?<month>${MONTHS.join('|')})`;
+const TIME = '(?<h>\\d{2}):(?<m>\\d{2}):(?<s>\\d{2})';
+const HTTP_DATE_FORMS = [
+  // IMF-fixdate, the preferred form: `Sun, 06 Nov 1994 08:49:37 GMT`.
+  new RegExp(`^${DAY}, (?<day>\\d{2}) ${MONTH} (?<year>\\d{4}) ${TIME} GMT$`),
+  // The obsolete RFC 850 form: `Sunday, 06-Nov-94 08:49:37 GMT`.
+  new RegExp(`^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (?<day>\\d{2})-${MONTH}-(?<yy>\\d{2}) ${TIME} GMT$`),
+  // The obsolete asctime form, which names no zone and is GMT all the same: `Sun Nov  6 08:49:37 1994`.
+  new RegExp(`^${DAY} ${MONTH} (?<day>[ \\d]\\d) ${TIME} (?<year>\\d{4})$`),
+];
+
+/**
+ * An HTTP-date (RFC 9110 §5.6.7) as epoch milliseconds, in the three forms a recipient must accept, every one of them
+ * GMT whatever the process's time zone (Date.parse reads the asctime form as local time). A two-digit RFC 850 year more
+ * than 50 years ahead of `now` is the most recent past year with those digits, as §5.6.7 says. Undefined for anything
+ * else, and for a date that does not exist (30 Feb, 25:00).
+ */
+export function parseHttpDate(value: string, now = Date.now()): number | undefined {
+  const parts = HTTP_DATE_FORMS.map((form) => form.exec(value)?.groups).find(Boolean);
+  if (!parts) return undefined;
+  const day = Number(parts.day);
+  const [hours, minutes, seconds] = [parts.h, parts.m, parts.s].map(Number) as [number, number, number];
+  let year = Number(parts.year);
+  if (parts.yy !== undefined) {
+    const thisYear = new Date(now).getUTCFullYear();
+    year = Math.floor(thisYear / 100) * 100 + Number(parts.yy);
+    if (year > thisYear + 50) year -= 100;
+  }
+  if (hours > 23 || minutes > 59 || seconds > 60) return undefined;
+  const time = Date.UTC(year, MONTHS.indexOf(parts.month ?? ''), day, hours, minutes, seconds);
+  // Date.UTC rolls 30 Feb over into March: a day the month does not have is refused instead.
+  return new Date(time).getUTCDate() === day ? time : undefined;
 }
 
 /** Exponential backoff with "equal jitter": half the delay is fixed, half random, so retries spread but never bunch at 0. */

@@ -1,7 +1,7 @@
 // The one request path every call takes: credentials, per-attempt timeout, retries with backoff, logging.
 // openapi-fetch builds the Request; this function is its `fetch`.
 import { clearDeadline, startDeadline } from './deadlines.ts';
-import { NetworkError, TimeoutError, type ErrorContext } from './errors.ts';
+import { NetworkError, RedirectError, SdkError, TimeoutError, type ErrorContext } from './errors.ts';
 import type { Redactor } from './redact.ts';
 import { backoffDelay, isRetryableStatus, isSafeToRepeat, parseRetryAfter, sleep, type RetryPolicy } from './retry.ts';
 
@@ -17,7 +17,8 @@ export type Authenticate = (request: Request) => void | Promise<void>;
 export type Reauthenticate = (request: Request) => Promise<boolean>;
 
 export interface LogEvent {
-  level: 'debug' | 'warn';
+  /** `info`: an attempt answered; `warn`: it will be retried (or sent again with renewed credentials); `error`: the call fails with it. */
+  level: 'error' | 'warn' | 'info';
   message: string;
   api: string;
   operation: string;
@@ -174,7 +175,7 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
     // The URL is redacted only when there is a logger to tell: most calls never pay for it.
     const url = () => config.redactor.text(request.url);
     const log = (event: Omit<LogEvent, 'api' | 'operation' | 'method' | 'url' | 'attempt'>) =>
-      config.logger?.({ ...event, api: config.api, operation: state.operation, method, url: url(), attempt: state.attempts });
+      config.logger?.({ ...event, message: config.redactor.text(event.message), api: config.api, operation: state.operation, method, url: url(), attempt: state.attempts });
     const replayBody = replayableRequest && request instanceof replayableRequest && isReplayable(request.replayBody) ? request.replayBody : undefined;
     /** The request itself, or a fresh copy when its body has been (or may yet need to be) sent already. */
     const outgoing = (mayRepeat: boolean): Request => {
@@ -192,7 +193,8 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
       // Its signal goes in fetch's init, not into the Request openapi-fetch builds: every Request made with a signal
       // subscribes to it (measured ≈ 8 µs), and fetch copies the request with whichever signal it is given anyway.
       const attempt = new AbortController();
-      const sending = outgoing(!isLast || (!renewed && config.reauthenticate !== undefined));
+      // A request safe to repeat keeps its body for a retry or a same-origin redirect; another, only for a renewed login.
+      let sending = outgoing(safe || (!renewed && config.reauthenticate !== undefined));
       let timedOut = false;
       const deadline = startDeadline(timeoutMs, () => {
         timedOut = true;
@@ -204,17 +206,26 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
       let response: Response;
       let bytes: ArrayBuffer;
       try {
-        const sent = await config.fetch(sending, { ...init, signal: attempt.signal });
+        const sendInit: RequestInit = { ...init, signal: attempt.signal, redirect: 'manual' };
+        let sent = await config.fetch(sending, sendInit);
+        for (let hops = 0; isRedirect(sent); hops++) {
+          sending = redirected(sent, sending, { hops, safe, replay: () => replayBody ?? request.clone().body, context });
+          sent = await config.fetch(sending, sendInit);
+        }
         // Read the whole body inside the attempt: the timeout covers a slow body and a reset mid-body can be retried.
         bytes = await sent.arrayBuffer();
         response = bufferedResponse(bytes, sent);
       } catch (error) {
         if (callerSignal?.aborted) throw callerSignal.reason;
+        if (error instanceof SdkError) throw error;
         const durationMs = Math.round(performance.now() - started);
         const failure = timedOut
           ? new TimeoutError(context(), timeoutMs)
-          : new NetworkError(context(), config.redactor.text(describeNetworkFailure(error)), error);
-        if (isLast) throw failure;
+          : new NetworkError(context(), describeNetworkFailure(error), error);
+        if (isLast) {
+          log({ level: 'error', message: failure.message, durationMs });
+          throw failure;
+        }
         const retryInMs = backoffDelay(retry, config.retry);
         log({ level: 'warn', message: `${failure.message}; retrying in ${retryInMs} ms`, durationMs, retryInMs });
         await sleep(retryInMs, callerSignal);
@@ -244,13 +255,58 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
           continue;
         }
       }
-      log({ level: 'debug', message: summary, status, durationMs });
+      log({ level: response.ok ? 'info' : 'error', message: summary, status, durationMs });
       state.last = { status, headers: response.headers, body: bytes };
       return response;
     }
   }
 
-  return { fetch: send, state };
+  // Raw calls get the transport's errors straight from here: they leave masked, as everything a wrapper throws does.
+  const fetch: FetchLike = (request, init) => send(request, init).catch((error: unknown) => Promise.reject(error instanceof SdkError ? config.redactor.error(error) : error));
+  return { fetch, state };
+}
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 5;
+/** Headers that describe a body, dropped with it when a redirect turns the request into a GET (Fetch standard). */
+const BODY_HEADERS = ['content-type', 'content-length', 'content-encoding', 'content-language', 'content-location'];
+
+/** A redirect the transport must decide on (fetch is called with `redirect: 'manual'`), or a browser's opaque one. */
+function isRedirect(response: Response): boolean {
+  return response.type === 'opaqueredirect' || (REDIRECT_STATUSES.has(response.status) && response.headers.has('location'));
+}
+
+/**
+ * The redirect policy, the one place it lives: the next request of a same-origin redirect, or a RedirectError.
+ * Every hop is held to the origin of the call's first request, so credentials (headers, and the Dellin, Dilovod and
+ * Fastriver secrets inside bodies) never reach another origin. 303, and 301/302 after a POST, become a GET without the
+ * body, as fetch does; 307/308 (and 301/302 for other methods) re-send method and body, so they are followed only for
+ * a request safe to repeat.
+ */
+function redirected(
+  response: Response,
+  current: Request,
+  options: { hops: number; safe: boolean; replay: () => RequestInit['body']; context: () => ErrorContext },
+): Request {
+  void response.body?.cancel().catch(() => undefined);
+  const refuse = (reason: string, targetOrigin?: string) => new RedirectError(options.context(), { status: response.status, targetOrigin, reason });
+  if (response.type === 'opaqueredirect') throw refuse('the browser hides where it leads (point baseUrl at the final address)');
+  const origin = new URL(current.url).origin;
+  let target: URL;
+  try {
+    target = new URL(response.headers.get('location') ?? '', current.url);
+  } catch {
+    throw refuse('its Location is not a URL');
+  }
+  if (target.origin !== origin) throw refuse(`another origin (credentials are sent to ${origin} only)`, target.origin);
+  if (options.hops >= MAX_REDIRECTS) throw refuse(`more than ${MAX_REDIRECTS} redirects`, target.origin);
+  const method = current.method;
+  const toGet = (response.status === 303 && method !== 'GET' && method !== 'HEAD') || ((response.status === 301 || response.status === 302) && method === 'POST');
+  if (!toGet && !options.safe) throw refuse(`${method} would be sent again, and this request is not safe to repeat`, target.origin);
+  const headers = new Headers(current.headers);
+  if (toGet) for (const name of BODY_HEADERS) headers.delete(name);
+  const body = toGet || current.body === null ? null : options.replay();
+  return new Request(target, { method: toGet ? 'GET' : method, headers, body, redirect: 'manual', duplex: 'half' } as RequestInit);
 }
 
 /** A caller's fetch options without what a Request already carries or the transport sets (body, method, headers, signal, redirect). */

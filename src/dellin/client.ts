@@ -1,7 +1,7 @@
 // Dellin: add door delivery to an order on its way to a terminal. Every method exists as .json and .xml; credentials
 // (appkey, sessionID) travel in the body; the outcome is echoed in metadata.status, also inside an HTTP 200.
-import { ApiError, apiPromise, createApiClient, type ApiErrorDetails, type ApiPromise, type WithResponse, type ClientOptions, type ErrorContext, type FetchLike, type RequestOptions } from '../core/index.ts';
-import { isPlainObject } from '../core/objects.ts';
+import { ApiError, apiPromise, createApiClient, InvalidResponseError, UsageError, type ApiErrorDetails, type ApiPromise, type WithResponse, type ClientOptions, type ErrorContext, type FetchLike, type RequestOptions } from '../core/index.ts';
+import { isPlainObject, textOf } from '../core/objects.ts';
 import { bufferedResponse } from '../core/transport.ts';
 import type { components, paths } from '../../generated/dellin.ts';
 import { xmlOperations, xmlShapes } from '../../generated/dellin.xml.ts';
@@ -11,7 +11,34 @@ type Schemas = components['schemas'];
 type WithoutCredentials<T> = Omit<T, 'appkey' | 'sessionID'>;
 
 export type RequestDeliveryRequest = Schemas['RequestDeliveryRequest'];
-export type RequestDeliveryInput = WithoutCredentials<RequestDeliveryRequest>;
+
+/** Whether the client calls with a session (`sessionID`, or login and password) or anonymously; set by its options. */
+export type SessionMode = 'authorized' | 'anonymous';
+
+type PaymentCitySearch = Schemas['PaymentCitySearch'];
+/**
+ * The spec's `ThirdPartyPayerRule` (an if/then, which openapi-typescript cannot type): with `payer: 'third'`,
+ * `members.third` and exactly one of `paymentCity` | `paymentCitySearch`; with another payer both are ignored.
+ */
+type ThirdPartyPayerRule =
+  | {
+      delivery: { arrival: { payer: 'third' } };
+      members: { third: object };
+      payment: { paymentCity: string; paymentCitySearch?: never } | { paymentCitySearch: PaymentCitySearch; paymentCity?: never };
+    }
+  | { delivery: { arrival: { payer: 'sender' | 'receiver' } } };
+
+/**
+ * The body of `requestDelivery` without the credentials the client adds, for a client with (`'authorized'`) or
+ * without (`'anonymous'`) a session: the seed's rules differ between the two (see the spec's
+ * `AuthorizedRequestDeliveryRequest` / `AnonymousRequestDeliveryRequest`), and a body the mock would refuse for the
+ * client's mode does not compile. Beyond the types, the mock also checks list lengths (at most 1 contact person and
+ * 1 phone number anonymously) and the field formats.
+ */
+export type RequestDeliveryInput<Mode extends SessionMode = SessionMode> = (Mode extends 'authorized'
+  ? WithoutCredentials<Schemas['AuthorizedRequestDeliveryRequest']>
+  : WithoutCredentials<Schemas['AnonymousRequestDeliveryRequest']>) &
+  ThirdPartyPayerRule;
 export type RequestDeliveryResponse = Schemas['RequestDeliveryResponse'];
 export type DeliveryDatesInput = WithoutCredentials<Schemas['DeliveryDatesRequest']>;
 export type DeliveryDatesResponse = Schemas['DeliveryDatesResponse'];
@@ -37,23 +64,38 @@ export class DellinApiError extends ApiError {
 /** The error list in any of the forms clients meet: an array of items, one string, or an object keyed by field. */
 function errorItems(body: unknown): DellinErrorItem[] {
   const errors = isPlainObject(body) ? body.errors : undefined;
-  if (Array.isArray(errors)) return errors.filter(isPlainObject).map(normalizeItem);
+  if (Array.isArray(errors)) return errors.map((item) => (isPlainObject(item) ? normalizeItem(item) : { code: 0, title: textOf(item) ?? '' }));
   if (typeof errors === 'string') return [{ code: 0, title: errors }];
-  if (isPlainObject(errors)) return Object.entries(errors).map(([field, detail]) => ({ code: 0, detail: String(detail), fields: [field] }));
-  const legacy = isPlainObject(body) && isPlainObject(body.error) ? body.error.description : undefined;
-  return typeof legacy === 'string' ? [{ code: 0, title: legacy }] : [];
+  if (isPlainObject(errors)) return Object.entries(errors).map(([field, detail]) => ({ code: 0, detail: textOf(detail) ?? '', fields: [field] }));
+  const legacy = isPlainObject(body) && isPlainObject(body.error) ? textOf(body.error.description) : undefined;
+  return legacy ? [{ code: 0, title: legacy }] : [];
 }
 
-/** One error item with its lists as lists, whatever arrived (a lone XML element reads as a single value). */
+/**
+ * One error item with its lists as lists and its texts as text, whatever arrived (a lone XML element reads as a single
+ * value; an object where a text belongs is written as its JSON); a code that is not a whole number is 0.
+ */
 function normalizeItem(item: Record<string, unknown>): DellinErrorItem {
-  const list = (value: unknown) => (value === undefined ? undefined : [value].flat());
-  const normalized: Record<string, unknown> = { ...item, code: Number(item.code) || 0 };
+  const normalized: Record<string, unknown> = { ...item, code: dellinCode(item.code) };
   for (const key of ['fields', 'validValues', 'badValues']) {
-    if (item[key] !== undefined) normalized[key] = list(item[key]);
+    if (item[key] !== undefined) normalized[key] = [item[key]].flat();
   }
-  if (normalized.fields) normalized.fields = (normalized.fields as unknown[]).map(String);
+  if (normalized.fields) normalized.fields = (normalized.fields as unknown[]).map((field) => textOf(field) ?? '');
+  for (const key of ['title', 'detail', 'link']) {
+    if (item[key] !== undefined && typeof item[key] !== 'string') normalized[key] = textOf(item[key]);
+  }
   return normalized as DellinErrorItem;
 }
+
+const dellinCode = (code: unknown): number => {
+  const value = typeof code === 'string' && /^\d{1,15}$/.test(code) ? Number(code) : code;
+  return typeof value === 'number' && Number.isSafeInteger(value) ? value : 0;
+};
+
+/** Options of a client with a session: an open `sessionID`, or `login` and `password` (it logs in on first use). */
+export type AuthorizedDellinClientOptions = DellinClientOptions & ({ sessionID: string } | { login: string; password: string });
+/** Options of a client without a session: every `requestDelivery` is anonymous. */
+export type AnonymousDellinClientOptions = DellinClientOptions & { sessionID?: undefined; login?: undefined; password?: undefined };
 
 export interface DellinClientOptions extends ClientOptions {
   /** The application key. Put into every body by the client; never in errors or logs. */
@@ -94,7 +136,20 @@ function answerShape(method: Method): XmlShape {
   return shape;
 }
 
-export function createDellinClient(options: DellinClientOptions) {
+/** The client; `requestDelivery` takes the body shape of its session mode (from how it was created). */
+export type DellinClient<Mode extends SessionMode = SessionMode> = Omit<ReturnType<typeof buildClient>, 'requestDelivery'> & {
+  /** Adds door delivery to an order. Not retried: Dellin takes no idempotency key. */
+  requestDelivery(body: RequestDeliveryInput<Mode>, requestOptions?: RequestOptions): ApiPromise<RequestDeliveryResponse>;
+};
+
+export function createDellinClient(options: AuthorizedDellinClientOptions): DellinClient<'authorized'>;
+export function createDellinClient(options: AnonymousDellinClientOptions): DellinClient<'anonymous'>;
+export function createDellinClient(options: DellinClientOptions): DellinClient;
+export function createDellinClient(options: DellinClientOptions): DellinClient {
+  return buildClient(options);
+}
+
+function buildClient(options: DellinClientOptions) {
   const { appkey, login, password, format = 'json' } = options;
   let sessionID = options.sessionID;
   let loggingIn: Promise<string> | undefined;
@@ -148,12 +203,16 @@ export function createDellinClient(options: DellinClientOptions) {
 
   /** Logs in now; the session is then used by every call. Needs `login` and `password`. */
   async function logIn(requestOptions?: RequestOptions): Promise<string> {
-    if (login === undefined || password === undefined) throw new Error('login() needs the login and password options');
+    if (login === undefined || password === undefined) throw usage('login', 'login() needs the login and password options');
     loggingIn ??= post<LoginResponse>('login', { appkey, login, password }, requestOptions)
       .then((answer) => {
-        sessionID = answer.data.sessionID;
-        api.redactor.add(sessionID);
-        return sessionID;
+        const session: unknown = isPlainObject(answer) && isPlainObject(answer.data) ? answer.data.sessionID : undefined;
+        if (typeof session !== 'string' || !session.trim()) {
+          throw new InvalidResponseError({ api: 'dellin', operation: 'login', attempts: 1 }, { status: 200, reason: 'the login answer has no data.sessionID', bodySnippet: '' });
+        }
+        sessionID = session;
+        api.redactor.add(session);
+        return session;
       })
       .finally(() => {
         loggingIn = undefined;
@@ -161,7 +220,10 @@ export function createDellinClient(options: DellinClientOptions) {
     return loggingIn;
   }
 
+  const usage = (operation: string, reason: string) => new UsageError({ api: 'dellin', operation, attempts: 0 }, reason);
   const hasCredentials = login !== undefined && password !== undefined;
+  // A client made with a session sends authorized bodies: it never sends one without a session (after logout, say).
+  const authorized = hasCredentials || options.sessionID !== undefined;
   const isSessionRefused = (error: unknown) => error instanceof DellinApiError && error.status === 401;
 
   /** Runs a call with the session in its body: logs in first when needed, and once more if the session was refused. */
@@ -170,7 +232,7 @@ export function createDellinClient(options: DellinClientOptions) {
       (async () => {
         if (loggingIn) await loggingIn;
         if (sessionID === undefined && hasCredentials) await logIn();
-        if (sessionID === undefined && required) throw new Error('this method needs a session: pass sessionID, or login and password');
+        if (sessionID === undefined && required) throw usage('session', 'this method needs a session: pass sessionID, or login and password');
         const used = sessionID;
         try {
           return await run(used).withResponse();
@@ -192,7 +254,7 @@ export function createDellinClient(options: DellinClientOptions) {
 
     /** Adds door delivery to an order. Not retried: Dellin takes no idempotency key. */
     requestDelivery: (body: RequestDeliveryInput, requestOptions?: RequestOptions) =>
-      withSession((session) => post<RequestDeliveryResponse>('requestDelivery', withCredentials(body, session), requestOptions), false),
+      withSession((session) => post<RequestDeliveryResponse>('requestDelivery', withCredentials(body, session), requestOptions), authorized),
 
     /** The dates on which delivery to the address is possible. A read: retried like a GET. */
     deliveryDates: (body: DeliveryDatesInput, requestOptions?: RequestOptions) =>
@@ -214,4 +276,3 @@ export function createDellinClient(options: DellinClientOptions) {
   };
 }
 
-export type DellinClient = ReturnType<typeof createDellinClient>;

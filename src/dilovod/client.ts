@@ -1,7 +1,7 @@
 // Dilovod: the whole database behind one POST gateway. Every call is a form field `packet` holding JSON that names an
 // `action`; errors come back inside HTTP 200; calls must not overlap, so they run one at a time (queue.ts).
-import { ApiError, DecodeError, apiPromise, createApiClient, mapApiPromise, type ApiErrorDetails, type ApiPromise, type ClientOptions, type ErrorContext, type RequestOptions, type WithResponse } from '../core/index.ts';
-import { describeValue, isPlainObject } from '../core/objects.ts';
+import { ApiError, apiPromise, createApiClient, DecodeError, mapApiPromise, type ApiErrorDetails, type ApiPromise, type ClientOptions, type ErrorContext, type RequestOptions, type WithResponse } from '../core/index.ts';
+import { isPlainObject, textOf } from '../core/objects.ts';
 import type { components, paths } from '../../generated/dilovod.ts';
 import { createSerialQueue } from './queue.ts';
 
@@ -17,7 +17,24 @@ export type SetDelMarkResult = Schemas['SetDelMarkResult'];
 export type RequestParams = Schemas['RequestParams'];
 export type RegisterQuery = Schemas['RegisterQuery'];
 export type Filter = Schemas['Filter'];
-export type SaleOrderCreateArguments = Schemas['SaleOrderCreateArguments'];
+type NewWaybill = Schemas['NovaPoshtaNewWaybill'];
+type Seats = Schemas['NovaPoshtaSeat'][];
+/**
+ * A Nova Poshta waybill to create (seed: "Створення ТТН"): `VolumeGeneral` (m³, ≥ 0.0004) is required unless
+ * `OptionsSeat` is given. The seed shows `BackwardDeliveryData` and `OptionsSeat` both as arrays (its table) and as
+ * JSON text (its example values); the API takes either, and this client sends arrays.
+ */
+export type NovaPoshtaNewWaybill = Omit<NewWaybill, 'BackwardDeliveryData' | 'OptionsSeat' | 'VolumeGeneral'> & {
+  BackwardDeliveryData?: Schemas['NovaPoshtaBackwardDelivery'][];
+} & ({ VolumeGeneral: NonNullable<NewWaybill['VolumeGeneral']>; OptionsSeat?: Seats } | { VolumeGeneral?: NewWaybill['VolumeGeneral']; OptionsSeat: Seats });
+export type DeliveryData = Schemas['NovaPoshtaExistingWaybill'] | NovaPoshtaNewWaybill;
+type SaleOrderHeader = Schemas['SaleOrderHeader'];
+/**
+ * `saleOrderCreate` arguments. With `deliveryData` (a waybill), `header.deliveryMethod` is required (seed: "для
+ * створення ТТН метод доставки обов'язково повинен бути вказаний"); the types refuse one without the other.
+ */
+export type SaleOrderCreateArguments = Omit<Schemas['SaleOrderCreateArguments'], 'header' | 'deliveryData'> &
+  ({ header: SaleOrderHeader; deliveryData?: undefined } | { header: SaleOrderHeader & { deliveryMethod: ObjectRef }; deliveryData: DeliveryData });
 export type SaleOrderCreated = Schemas['CallSuccess']['data'];
 export type GetStatisticParams = Schemas['GetStatisticParams'];
 export type StatisticRow = Schemas['StatisticRow'];
@@ -65,7 +82,7 @@ export function createDilovodClient(options: DilovodClientOptions) {
       describeError: (body) => {
         if (!isPlainObject(body)) return {};
         if (typeof body.error === 'string') return { message: body.error };
-        if (body.status === 'error') return { code: 'call_error', message: typeof body.errorMessage === 'string' ? body.errorMessage : undefined };
+        if (body.status === 'error') return { code: 'call_error', message: textOf(body.errorMessage) };
         return {};
       },
       errorClass: DilovodApiError,
@@ -134,18 +151,26 @@ export function createDilovodClient(options: DilovodClientOptions) {
 
 export type DilovodClient = ReturnType<typeof createDilovodClient>;
 
+const REQUEST_CONTEXT: ErrorContext = { api: 'dilovod', operation: 'request', attempts: 1 };
+
 /**
- * Rows as records: an array of rows as it is; `{columns, data}` turned into one record per data row. Throws a
- * DecodeError naming `columns[i]` for a column name that is neither a string nor a number.
+ * Rows as records: an array of row objects as it is (`RequestRows`); `{columns, data}` (`RequestTable`, from
+ * `assembleLinks: false`) turned into one record per data row. Anything else — a row that is not an object, a data
+ * row that is not an array, any other shape — is a DecodeError naming where, never an empty result.
  */
-export function rowsOf(result: unknown): Array<Record<string, unknown>> {
-  if (Array.isArray(result)) return result as Array<Record<string, unknown>>;
-  if (isPlainObject(result) && Array.isArray(result.columns) && Array.isArray(result.data)) {
-    const columns = result.columns.map((column: unknown, i) => {
-      if (typeof column === 'string' || typeof column === 'number') return String(column);
-      throw new DecodeError({ api: 'dilovod', operation: 'rowsOf', attempts: 0 }, `columns[${i}]`, `expected a column name, got ${describeValue(column)}`);
-    });
-    return result.data.map((row) => Object.fromEntries(columns.map((column, i) => [column, Array.isArray(row) ? row[i] : undefined])));
+export function rowsOf(result: unknown, context: ErrorContext = REQUEST_CONTEXT): Array<Record<string, unknown>> {
+  if (Array.isArray(result)) {
+    const bad = result.findIndex((row) => !isPlainObject(row));
+    if (bad >= 0) throw new DecodeError(context, `${bad}`, 'a row is not an object');
+    return result as Array<Record<string, unknown>>;
   }
-  return [];
+  if (isPlainObject(result) && Array.isArray(result.columns) && Array.isArray(result.data)) {
+    if (!result.columns.every((column) => typeof column === 'string')) throw new DecodeError(context, 'columns', 'not an array of names');
+    const columns = result.columns as string[];
+    return result.data.map((row, index) => {
+      if (!Array.isArray(row)) throw new DecodeError(context, `data.${index}`, 'a data row is not an array');
+      return Object.fromEntries(columns.map((column, i) => [column, row[i]]));
+    });
+  }
+  throw new DecodeError(context, '', 'not a request result: expected an array of rows, or {columns, data}');
 }

@@ -5,11 +5,37 @@ import { plainResponse, readRequestBody, refuseEarly, type FetchHandler, type Re
 import type { components } from '../../generated/fastriver.ts';
 import type { FlatCallbackEvent } from './client.ts';
 import { flatten } from './jsonapi.ts';
+import { FASTRIVER_TYPE_ALIASES } from './type-aliases.ts';
 
 type CallbackEvent = components['schemas']['CallbackEvent'];
 
+/** What every parsed callback carries besides its flattened attributes and relationships. */
+interface CallbackIdentity {
+  /**
+   * The UUID of the delivery request the event is about: the payload's `data.id` (seed: "id | UUID | UUID заявки на
+   * доставку"; its second example's `data.id` is the request's id).
+   */
+  delivery_request_uuid: string;
+}
+
+/** An event of the seed's event table (`CallbackEvent`): typed precisely; `known` tells it from any other event. */
+export type KnownFastriverCallback = Omit<FlatCallbackEvent, 'event'> & CallbackIdentity & { known: true; event: CallbackEvent };
+
+/**
+ * An event outside that table: the set of events is configured per partner, and the seed's own example sends one
+ * (`completed`, now listed) that its table does not. Answer 200 to it too, or Fastriver retries ten times.
+ */
+export type OtherFastriverCallback = Omit<FlatCallbackEvent, 'event'> &
+  CallbackIdentity & {
+    known: false;
+    /** The event's name, as sent. */
+    event: string;
+    /** The whole payload as received (a parsed copy), for what the flattened fields do not say. */
+    payload: Record<string, unknown>;
+  };
+
 /** A callback event, flattened: its attributes, and its time interval and (in the full form) request resolved. */
-export type FastriverCallback = FlatCallbackEvent;
+export type FastriverCallback = KnownFastriverCallback | OtherFastriverCallback;
 
 // Typed as a record of the spec's enum: the compiler refuses a missing or an extra event.
 const EVENTS: Record<CallbackEvent, true> = {
@@ -53,7 +79,8 @@ const fail = (path: string, reason: string): never => {
 
 /**
  * Parses a callback body (the raw text or the parsed JSON), in either form the API sends: the event alone, or the
- * event with the request and its deliveries included. Throws a DecodeError naming what is wrong.
+ * event with the request and its deliveries included. An event outside the spec's list is an
+ * OtherFastriverCallback (`known: false`), not an error. Throws a DecodeError naming what is wrong with the envelope.
  */
 export function parseFastriverCallback(body: unknown): FastriverCallback {
   let payload = body;
@@ -77,15 +104,17 @@ export function parseFastriverCallback(body: unknown): FastriverCallback {
   if (typeof data.id !== 'string' && typeof data.id !== 'number') fail('data.id', 'missing, or neither a string nor a number');
   const attributes = data.attributes;
   if (!isObject(attributes)) return fail('data.attributes', 'missing, or not an object');
-  if (typeof attributes.event !== 'string' || !KNOWN_EVENTS.has(attributes.event)) {
-    fail('data.attributes.event', `unknown event ${describeValue(attributes.event)}; expected one of ${[...KNOWN_EVENTS].join(', ')}`);
-  }
+  const event = attributes.event;
+  if (typeof event !== 'string' || event === '') return fail('data.attributes.event', `expected an event name, got ${describeValue(event)}`);
   if (payload.included !== undefined && !Array.isArray(payload.included)) fail('included', 'not an array');
   if (data.relationships !== undefined && !isObject(data.relationships)) fail('data.relationships', 'not an object');
   // flatten consumes what it is given: the caller's object stays as it was. Callbacks are a few levels deep.
   const copy = copyJsonData(payload, MAX_DEPTH);
   if (typeof copy === 'string') return fail('', `the payload ${copy}`);
-  return flatten<FastriverCallback>(copy.value as Parameters<typeof flatten>[0], context).data;
+  const flat = flatten<Omit<FlatCallbackEvent, 'event'>>(copy.value as Parameters<typeof flatten>[0], FASTRIVER_TYPE_ALIASES, context).data;
+  const identity: CallbackIdentity = { delivery_request_uuid: String(data.id) };
+  if (KNOWN_EVENTS.has(event)) return Object.assign(flat, identity, { known: true as const, event: event as CallbackEvent });
+  return Object.assign(flat, identity, { known: false as const, event, payload: (copyJsonData(payload, MAX_DEPTH) as { value: Record<string, unknown> }).value });
 }
 
 export type CallbackListener = (event: FastriverCallback) => void | Promise<void>;

@@ -2,6 +2,7 @@
 // login token. Callers pass plain attributes and get flat objects back (jsonapi.ts); the token lifecycle is auth.ts.
 import {
   createApiClient,
+  UsageError,
   download,
   mapApiPromise,
   toBlob,
@@ -14,9 +15,11 @@ import {
   type Operation,
   type RequestOptions,
 } from '../core/index.ts';
+import { fieldMessages, isPlainObject } from '../core/objects.ts';
 import type { components, operations, paths } from '../../generated/fastriver.ts';
 import { createTokenKeeper, type AuthToken, type FastriverCredentials } from './auth.ts';
 import { flatten, type Flat, type ResourceIdentifier } from './jsonapi.ts';
+import { FASTRIVER_TYPE_ALIASES } from './type-aliases.ts';
 
 type Schemas = components['schemas'];
 type Related<T> = T | ResourceIdentifier;
@@ -44,7 +47,8 @@ export type RejectAttributes = Schemas['RejectDeliveryRequestDocument']['data'][
 export type TransferDeliveryRequest = Schemas['TransferDeliveryRequest'];
 export type CompleteDeliveryRequest = Schemas['CompleteDeliveryRequest'];
 export type RequestTimeIntervalsQuery = NonNullable<operations['getDeliveryRequestTimeIntervals']['parameters']['query']>;
-export type TimeIntervalsQuery = NonNullable<operations['getTimeIntervals']['parameters']['query']>;
+/** Where and when to check: `lat` + `lon`, or `address` (the types and the mock refuse neither). */
+export type TimeIntervalsQuery = Schemas['TimeIntervalsCheck'];
 export type FastriverErrorBody = Schemas['ValidationError'];
 export type { AuthToken, FastriverCredentials };
 
@@ -72,13 +76,14 @@ type Version = 1 | 2;
 
 export function createFastriverClient(credentials: FastriverCredentials, options: FastriverClientOptions = {}) {
   const secrets = 'token' in credentials ? [credentials.token] : [credentials.password];
+  /** `{error, validation_errors: {field: [messages]}}`, whatever each of them holds. */
   const describeError = (body: unknown) => {
-    const { error, validation_errors: fields } = body as Partial<FastriverErrorBody>;
-    if (typeof error !== 'string') return {};
-    const problems = fields && typeof fields === 'object' ? Object.entries(fields).map(([field, messages]) => `${field}: ${[messages].flat().join(', ')}`) : [];
-    return { code: problems.length > 0 ? 'validation_errors' : undefined, message: problems.length > 0 ? `${error} (${problems.join('; ')})` : error };
+    if (!isPlainObject(body) || typeof body.error !== 'string') return {};
+    const problems = fieldMessages(body.validation_errors);
+    return problems.length > 0 ? { code: 'validation_errors', message: `${body.error} (${problems.join('; ')})` } : { message: body.error };
   };
-  const definition = { name: 'fastriver', defaultBaseUrl: FASTRIVER_BASE_URL, secrets, describeError };
+  // The seed lists X-API-VERSION among the headers of every request: v1 on each call, v2 where a method sets it.
+  const definition = { name: 'fastriver', defaultBaseUrl: FASTRIVER_BASE_URL, secrets, describeError, headers: { 'X-API-VERSION': 'v1' } };
 
   // Login and refresh go through a client of their own: they must not wait for the token they are fetching.
   const session = createApiClient<paths>(definition, options);
@@ -100,7 +105,7 @@ export function createFastriverClient(credentials: FastriverCredentials, options
 
   /** Runs an operation answering a JSON:API document and flattens it. */
   const document = <T>(operation: Operation, requestOptions: RequestOptions | undefined, send: (fetch: FetchLike) => Promise<FetchResult<unknown>>) =>
-    mapApiPromise(api.call(operation, requestOptions, send), (body) => flatten<T>(body as Parameters<typeof flatten>[0], { api: 'fastriver', operation: operation.name, attempts: 1 }));
+    mapApiPromise(api.call(operation, requestOptions, send), (body) => flatten<T>(body as Parameters<typeof flatten>[0], FASTRIVER_TYPE_ALIASES, { api: 'fastriver', operation: operation.name, attempts: 1 }));
   const one = <T>(...args: Parameters<typeof document>): ApiPromise<T> => mapApiPromise(document<T>(...args), (flat) => flat.data);
   const many = <T>(...args: Parameters<typeof document>): ApiPromise<Page<T>> =>
     mapApiPromise(document<T[]>(...args), ({ data, meta }) => ({ items: data, total: typeof meta?.total === 'number' ? meta.total : data.length, meta: meta ?? {} }));
@@ -202,7 +207,12 @@ export function createFastriverClient(credentials: FastriverCredentials, options
 
   function checkTimeIntervals(query: TimeIntervalsQuery, { version = 1, ...options }: RequestOptions & { version?: Version } = {}) {
     return one({ name: 'getTimeIntervals' }, options, (fetch) =>
-      api.raw.GET('/delivery_requests/time_intervals', { params: { query, header: { 'X-API-VERSION': apiVersion(version) } }, fetch }),
+      api.raw.GET('/delivery_requests/time_intervals', {
+        params: { query: { check: query }, header: { 'X-API-VERSION': apiVersion(version) } },
+        // The spec's one `check` object goes out as plain parameters (form style, exploded): ?lat=…&lon=…
+        querySerializer: { object: { style: 'form', explode: true } },
+        fetch,
+      }),
     );
   }
 
@@ -210,6 +220,7 @@ export function createFastriverClient(credentials: FastriverCredentials, options
     /** Uploads a printed form (pdf, docx) for the request's delivery. Not retried. */
     upload(uuid: string, input: { file: BinaryContent; filename?: string; external_id?: string }, options?: RequestOptions): ApiPromise<FlatPackageDocument> {
       const filename = input.filename ?? 'document.pdf';
+      // The content is read inside the call, so content that is not a file, or a stream that fails, is a UsageError.
       return one({ name: 'uploadDeliveryRequestDocument' }, options, async (fetch) =>
         api.raw.POST('/delivery_requests/{uuid}/document', {
           ...byUuid(uuid),
@@ -268,11 +279,14 @@ export function createFastriverClient(credentials: FastriverCredentials, options
     },
   };
 
+  /** Only a client made with login and password can log in; one made with a token is told so with a UsageError. */
+  const withLogin = (operation: string, renew: () => Promise<AuthToken>): Promise<AuthToken> =>
+    'login' in credentials ? renew() : Promise.reject(new UsageError({ api: 'fastriver', operation, attempts: 0 }, 'a client made with a fixed token cannot log in: pass { login, password }'));
   const auth = {
     /** Logs in now (otherwise the first call does). Needs `{ login, password }`. */
-    login: (): Promise<AuthToken> => keeper.renew(),
+    login: (): Promise<AuthToken> => withLogin('login', () => keeper.renew()),
     /** Trades the current token for a fresh one now (otherwise done before it expires). */
-    refresh: (): Promise<AuthToken> => keeper.renew(true),
+    refresh: (): Promise<AuthToken> => withLogin('refreshToken', () => keeper.renew(true)),
     /** Ends the session; a later call logs in again (with credentials). */
     async logout(options?: RequestOptions): Promise<void> {
       if (keeper.current() === undefined) return;

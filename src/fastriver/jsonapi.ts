@@ -79,8 +79,11 @@ const keyOf = (id: unknown): string | undefined => (typeof id === 'string' ? id 
  * neither string nor number, attributes or relationships that are not objects, an identifier without type and id), an
  * attribute named `toJSON`, or a relationship named `id`, `type` or `toJSON` (JSON:API forbids the first two as field
  * names; the flattener writes all three itself). Attributes named `id` or `type` give way to the resource's own.
+ *
+ * `typeAliases` maps a relationship's type to the type its resources are included under, tried when nothing is
+ * included under the type itself (the API declares its own: type-aliases.ts).
  */
-export function flatten<T>(document: RawDocument, context: ErrorContext = FLATTEN_CONTEXT): Flattened<T> {
+export function flatten<T>(document: RawDocument, typeAliases: Readonly<Record<string, string>> = {}, context: ErrorContext = FLATTEN_CONTEXT): Flattened<T> {
   const fail = (path: string, reason: string): never => {
     throw new DecodeError(context, path, reason);
   };
@@ -127,7 +130,8 @@ export function flatten<T>(document: RawDocument, context: ErrorContext = FLATTE
     const { type, id } = identifier;
     const key = keyOf(id);
     if (typeof type !== 'string' || key === undefined) return fail(path, 'a resource identifier needs a string type and a string or number id');
-    return index.get(type)?.get(key) ?? { id, type };
+    const alias = Object.hasOwn(typeAliases, type) ? typeAliases[type] : undefined;
+    return index.get(type)?.get(key) ?? (alias !== undefined ? index.get(alias)?.get(key) : undefined) ?? { id, type };
   };
   for (const [flat, relationships, path] of pending) {
     for (const name of Object.keys(relationships)) {

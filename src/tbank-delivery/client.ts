@@ -10,6 +10,7 @@ import {
   type DownloadedFile,
   type RequestOptions,
 } from '../core/index.ts';
+import { isPlainObject, scalarText, textOf } from '../core/objects.ts';
 import type { components, paths } from '../../generated/tbank-delivery.ts';
 
 type Schemas = components['schemas'];
@@ -21,6 +22,9 @@ export type DeliveryTask = Schemas['DeliveryTask'];
 export type Contact = Schemas['Contact'];
 export type Phone = Schemas['Phone'];
 export type Passport = Schemas['Passport'];
+/** A contact's identity document: a `Passport`, or one of another type (open: the reference's list is cut off). */
+export type IdentityDocument = Schemas['IdentityDocument'];
+export type OtherIdentityDocument = Schemas['OtherIdentityDocument'];
 export type Address = Schemas['Address'];
 export type GetIntervalsRequest = Schemas['GetIntervalsRequest'];
 export type GetIntervalsResult = Schemas['GetIntervalsResult'];
@@ -71,10 +75,8 @@ export function createTbankDeliveryClient(options: TbankDeliveryClientOptions) {
       secrets: [token],
       idempotencyHeader: 'Idempotency-Key',
       headers: { Authorization: `Bearer ${token}` },
-      describeError: (body) => {
-        const { errorCode, errorMessage, errorId } = body as Partial<TbankErrorBody>;
-        return { code: errorCode, message: errorMessage, requestId: errorId };
-      },
+      // errorDetails stays in the error's body: T-Bank's errorMessage already names the field.
+      describeError: (body) => (isPlainObject(body) ? { code: scalarText(body.errorCode), message: textOf(body.errorMessage), requestId: scalarText(body.errorId) } : {}),
     },
     options,
   );
@@ -128,6 +130,7 @@ export function createTbankDeliveryClient(options: TbankDeliveryClientOptions) {
     /** Uploads a file (multipart) and links it to the task. Never retried: the API takes no idempotency key here. */
     uploadDocument(input: UploadDocumentInput, options?: RequestOptions): ApiPromise<UploadDocumentResult> {
       const filename = input.filename ?? 'document';
+      // The content is read inside the call, so content that is not a file, or a stream that fails, is a UsageError.
       return api.call({ name: 'uploadDocument' }, options, async (fetch) => {
         const body: UploadDocumentRequest = {
           taskId: input.taskId,

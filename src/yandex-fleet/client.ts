@@ -1,5 +1,6 @@
 // Yandex Fleet: transactions on a driver's (courier's) balance. Thin methods over the generated types; policy is in core.
 import { createApiClient, type ApiPromise, type ClientOptions, type RequestOptions } from '../core/index.ts';
+import { isPlainObject, scalarText, textOf } from '../core/objects.ts';
 import type { components, operations, paths } from '../../generated/yandex-fleet.ts';
 
 type Schemas = components['schemas'];
@@ -41,10 +42,7 @@ export function createYandexFleetClient(options: YandexFleetClientOptions) {
       secrets: [apiKey],
       idempotencyHeader: 'X-Idempotency-Token',
       headers: { 'Accept-Language': language, 'X-API-Key': apiKey, 'X-Client-ID': clientId },
-      describeError: (body) => {
-        const { code, message } = body as Partial<YandexFleetErrorBody>;
-        return { code: typeof code === 'string' ? code : undefined, message: typeof message === 'string' ? message : undefined };
-      },
+      describeError: (body) => (isPlainObject(body) ? { code: scalarText(body.code), message: textOf(body.message) } : {}),
     },
     options,
   );

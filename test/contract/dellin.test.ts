@@ -101,3 +101,143 @@ describe('JSON and XML are the same to the caller', () => {
     expect(await response.text()).toContain('malformed XML');
   });
 });
+
+// Issue 16: the seed's rules differ with and without a session. Each conditional rule, in both modes and both formats:
+// what the mock accepts and refuses (the typed method refuses the same at compile time, see the last test).
+describe('authorized and anonymous requests: the seed rules', () => {
+  type Body = Record<string, any>; // bodies built to break the rules on purpose: any shape goes
+  const contact = { contactPersons: [{ name: 'Иван Иванович' }], phoneNumbers: [{ number: '79213332211' }] };
+  const base = (): Body => ({
+    docID: '2000000000000',
+    delivery: { arrival: { address: { search: 'Омск, Ленина, 5' }, produceDate: '2020-11-30', time: { worktimeStart: '09:00', worktimeEnd: '18:00' }, payer: 'receiver' } },
+    members: { receiver: structuredClone(contact) },
+    payment: { type: 'cash' },
+  });
+  const counteragent = { form: '0x8F51001438C4D49511DBD774581EDB80', name: 'Ромашка', inn: '1234567890' };
+  const thirdPays = (body: Body): Body => {
+    body.delivery.arrival.payer = 'third';
+    body.members.third = { counteragent: structuredClone(counteragent), ...structuredClone(contact) };
+    body.payment.paymentCitySearch = { search: 'Омск' };
+    return body;
+  };
+  type Mode = 'authorized' | 'anonymous';
+  type Case = [name: string, change: (body: Body) => unknown, refusedField: string | null];
+  const both: Case[] = [
+    ['an address without search, street or house (the inferred rule is not enforced)', (b) => (b.delivery.arrival.address = { flat: '12' }), null],
+    ['toFloor -1 and carry 0 (only "at most 5 characters" is stated)', (b) => (b.delivery.arrival.handling = { toFloor: -1, carry: 0, freightLift: false }), null],
+    ['toFloor of 6 characters', (b) => (b.delivery.arrival.handling = { toFloor: 100000 }), 'delivery.arrival.handling.toFloor'],
+    ['payer third with its party and one payment city', thirdPays, null],
+    ['payer third without members.third', (b) => delete thirdPays(b).members.third, 'members'],
+    ['payer third with both payment cities', (b) => (thirdPays(b).payment.paymentCity = '7800000000000000000000000'), 'payment'],
+    ['payer third with no payment city', (b) => delete thirdPays(b).payment.paymentCitySearch, 'payment'],
+    ['another payer with both payment cities (ignored)', (b) => Object.assign(b.payment, { paymentCity: '7800000000000000000000000', paymentCitySearch: { search: 'Омск' } }), null],
+  ];
+  const authorized: Case[] = [
+    ['addressID instead of address', (b) => (b.delivery.arrival = { ...b.delivery.arrival, address: undefined, addressID: 457824578 }), null],
+    ['both addressID and address', (b) => (b.delivery.arrival.addressID = 457824578), 'delivery.arrival'],
+    ['neither addressID nor address', (b) => delete b.delivery.arrival.address, 'delivery.arrival'],
+    ['contactIDs instead of contactPersons', (b) => (b.members.receiver = { contactIDs: [12345678], phoneNumbers: contact.phoneNumbers }), null],
+    ['both contactIDs and contactPersons', (b) => (b.members.receiver.contactIDs = [12345678]), 'members.receiver'],
+    ['neither contactIDs nor contactPersons', (b) => delete b.members.receiver.contactPersons, 'members.receiver'],
+    ['phoneIDs instead of phoneNumbers', (b) => (b.members.receiver = { contactPersons: contact.contactPersons, phoneIDs: [98765412] }), null],
+    ['both phoneIDs and phoneNumbers', (b) => (b.members.receiver.phoneIDs = [98765412]), 'members.receiver'],
+    ['neither phoneIDs nor phoneNumbers', (b) => delete b.members.receiver.phoneNumbers, 'members.receiver'],
+    ['three contact persons', (b) => (b.members.receiver.contactPersons = [{ name: 'А' }, { name: 'Б' }, { name: 'В' }]), null],
+    ['four contact persons', (b) => (b.members.receiver.contactPersons = [{ name: 'А' }, { name: 'Б' }, { name: 'В' }, { name: 'Г' }]), 'members.receiver.contactPersons'],
+    ['a third party by counteragentID', (b) => (thirdPays(b).members.third = { counteragentID: 456783515, ...structuredClone(contact) }), null],
+    ['a third party with both counteragentID and counteragent', (b) => (thirdPays(b).members.third.counteragentID = 456783515), 'members.third'],
+    ['a third party with neither', (b) => delete thirdPays(b).members.third.counteragent, 'members.third'],
+  ];
+  const anonymous: Case[] = [
+    ['addressID beside address (ignored)', (b) => (b.delivery.arrival.addressID = 457824578), null],
+    ['addressID without address', (b) => (b.delivery.arrival = { ...b.delivery.arrival, address: undefined, addressID: 457824578 }), 'delivery.arrival.address'],
+    ['contactIDs beside contactPersons (ignored)', (b) => (b.members.receiver.contactIDs = [12345678]), null],
+    ['no contact persons at all', (b) => delete b.members.receiver.contactPersons, null],
+    ['two contact persons', (b) => (b.members.receiver.contactPersons = [{ name: 'А' }, { name: 'Б' }]), 'members.receiver.contactPersons'],
+    ['phoneIDs beside phoneNumbers (ignored)', (b) => (b.members.receiver.phoneIDs = [98765412]), null],
+    ['phoneIDs without phoneNumbers', (b) => (b.members.receiver = { contactPersons: contact.contactPersons, phoneIDs: [98765412] }), 'members.receiver.phoneNumbers'],
+    ['two phone numbers', (b) => b.members.receiver.phoneNumbers.push({ number: '79213332212' }), 'members.receiver.phoneNumbers'],
+    ['a third party with counteragentID beside counteragent (ignored)', (b) => (thirdPays(b).members.third.counteragentID = 456783515), null],
+    ['a third party by counteragentID only', (b) => delete Object.assign(thirdPays(b).members.third, { counteragentID: 456783515 }).counteragent, 'members.third.counteragent'],
+  ];
+  const table: Array<[Mode, ...Case]> = [
+    ...both.flatMap((c): Array<[Mode, ...Case]> => [['authorized', ...c], ['anonymous', ...c]]),
+    ...authorized.map((c): [Mode, ...Case] => ['authorized', ...c]),
+    ...anonymous.map((c): [Mode, ...Case] => ['anonymous', ...c]),
+  ];
+
+  describe.each(['json', 'xml'] as const)('in %s', (format) => {
+    it.each(table)('%s: %s', async (mode, _, change, refusedField) => {
+      const dellin = createDellinClient({ appkey: APPKEY, ...(mode === 'authorized' ? { sessionID: SESSION } : {}), format, baseUrl: mock.baseUrl, fetch: mock.fetch, retry: { maxRetries: 0 } });
+      const body = base();
+      change(body);
+      const result = await dellin.requestDelivery(JSON.parse(JSON.stringify(body)) as never).catch((e: unknown) => e);
+      expect(mock.exchanges).toHaveLength(1);
+      if (refusedField === null) {
+        expect(result).toEqual(specExample('dellin', '/v2/request_delivery.json', 'post', '200'));
+      } else {
+        expect(result).toBeInstanceOf(DellinApiError);
+        const fields = (result as DellinApiError).errors.flatMap((item) => item.fields ?? []);
+        expect(fields.some((field) => field.startsWith(refusedField)), fields.join(', ')).toBe(true);
+        expect(mock.takeViolations()).toHaveLength(1);
+      }
+    });
+  });
+
+  it('empty id lists are not refused (the seed gives no minimum)', async () => {
+    const dellin = createDellinClient({ appkey: APPKEY, sessionID: SESSION, baseUrl: mock.baseUrl, fetch: mock.fetch });
+    const body = base();
+    body.members.receiver = { contactIDs: [], phoneIDs: [] };
+    await expect(dellin.requestDelivery(body as never)).resolves.toEqual(specExample('dellin', '/v2/request_delivery.json', 'post', '200'));
+  });
+
+  it('the typed method takes the shape of the client session: what the mock refuses does not compile', () => {
+    const withSession = createDellinClient({ appkey: APPKEY, sessionID: SESSION, baseUrl: mock.baseUrl, fetch: mock.fetch });
+    const withLogin = createDellinClient({ appkey: APPKEY, login: 'a@b.ru', password: 'p', baseUrl: mock.baseUrl, fetch: mock.fetch });
+    const anonymousClient = createDellinClient({ appkey: APPKEY, baseUrl: mock.baseUrl, fetch: mock.fetch });
+    const arrival = { produceDate: '2020-11-30', time: { worktimeStart: '09:00', worktimeEnd: '18:00' }, payer: 'receiver' } as const;
+    const byBook: RequestDeliveryInput<'authorized'> = { docID: '1', delivery: { arrival: { ...arrival, addressID: 1 } }, members: { receiver: { contactIDs: [1], phoneIDs: [2] } }, payment: { type: 'cash' } };
+    const inline: RequestDeliveryInput<'anonymous'> = {
+      docID: '1',
+      delivery: { arrival: { ...arrival, address: { search: 'Омск' }, addressID: 1 } },
+      members: { receiver: { phoneNumbers: [{ number: '79213332211' }] } },
+      payment: { type: 'cash' },
+    };
+    const compiles = [
+      () => withSession.requestDelivery(byBook),
+      () => withLogin.requestDelivery(byBook),
+      () => anonymousClient.requestDelivery(inline),
+      () =>
+        withSession.requestDelivery({
+          ...byBook,
+          delivery: { arrival: { ...arrival, addressID: 1, payer: 'third' } },
+          members: { ...byBook.members, third: { counteragentID: 3, contactIDs: [1], phoneIDs: [2] } },
+          payment: { type: 'cash', paymentCity: '7800000000000000000000000' },
+        }),
+    ];
+    const refused = [
+      // @ts-expect-error an anonymous client cannot send an address-book body (no address, no phoneNumbers)
+      () => anonymousClient.requestDelivery(byBook),
+      // @ts-expect-error an authorized client needs exactly one of addressID | address
+      () => withSession.requestDelivery({ ...byBook, delivery: { arrival: { ...arrival, addressID: 1, address: { search: 'Омск' } } } }),
+      // @ts-expect-error an authorized member needs contactIDs or contactPersons
+      () => withSession.requestDelivery({ ...byBook, members: { receiver: { phoneIDs: [2] } } }),
+      // @ts-expect-error an anonymous member needs phoneNumbers
+      () => anonymousClient.requestDelivery({ ...inline, members: { receiver: { contactPersons: [{ name: 'А' }] } } }),
+      // @ts-expect-error payer third needs members.third and one payment city
+      () => anonymousClient.requestDelivery({ ...inline, delivery: { arrival: { ...arrival, address: { search: 'Омск' }, payer: 'third' } } }),
+      () =>
+        withSession.requestDelivery(
+          // @ts-expect-error payer third: not both payment cities
+          {
+            ...byBook,
+            delivery: { arrival: { ...arrival, addressID: 1, payer: 'third' } },
+            members: { ...byBook.members, third: { counteragentID: 3, contactIDs: [1], phoneIDs: [2] } },
+            payment: { type: 'cash', paymentCity: '7800000000000000000000000', paymentCitySearch: { search: 'Омск' } },
+          },
+        ),
+    ];
+    expect(compiles.length + refused.length).toBe(10);
+    expect(mock.exchanges).toHaveLength(0);
+  });
+});

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { listApis } from '../../scripts/apis.ts';
-import { ApiError, createDilovodClient, DilovodApiError, type DilovodClient, type Packet } from '../../src/dilovod/index.ts';
+import { ApiError, createDilovodClient, DilovodApiError, type DilovodClient, type Packet, type SaleOrderCreateArguments } from '../../src/dilovod/index.ts';
 import { contractHarness, specExample, type ContractHarness } from '../support/contract.ts';
 
 const KEY = 'dilovod-key-7e1f0c2b9a8d6e5f';
@@ -107,17 +107,90 @@ describe('errors', () => {
     await expect(dilovod.saleOrderCreate({ header: { firm: 1100400000001001 }, goods: [{ good: 1100300000001001, qty: 1 }] })).rejects.toMatchObject({ name: 'DilovodApiError', code: 'call_error', apiMessage: body.errorMessage });
   });
 
-  it('a packet that is not JSON gets a 400 from the mock saying so', async () => {
-    const response = await fetch(`${mock.baseUrl}/`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'packet=%7B%22version%22%3A' });
-    expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ title: 'the form field packet is not JSON' });
+  // Issue 16: the gateway answers every error with HTTP 200 {error}; the mock answers a bad packet the same way.
+  it.each([
+    ['not JSON', 'packet=%7B%22version%22%3A', 'packet must be object'],
+    ['JSON but not an object', 'packet=%5B1%5D', 'packet must be object'],
+    ['no packet at all', 'other=1', "must have required property 'packet'"],
+  ])('a packet %s gets HTTP 200 {error} from the mock, like every gateway error', async (_, body, message) => {
+    const response = await fetch(`${mock.baseUrl}/`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect(((await response.json()) as { error: string }).error).toContain(message);
   });
 
-  it('an invalid packet is refused by the mock with the field named', async () => {
+  it('an invalid packet is answered with HTTP 200 {error} naming the field: the client reads it as a DilovodApiError', async () => {
     const error = await dilovod.request({ from: 'catalogs.goods', fields: { id: 'id' }, filters: [{ alias: 'id', operator: 'LIKE' as never, value: 1 }] }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ status: 422 });
+    expect(error).toBeInstanceOf(DilovodApiError);
+    expect(error).toMatchObject({ status: 200, attempts: 1 });
     expect((error as ApiError).apiMessage).toContain('packet.params.filters.0.operator must be equal to one of the allowed values');
     expect(String(error)).not.toContain(KEY);
     expect(mock.takeViolations()).toHaveLength(1);
+  });
+});
+
+// Issue 16: the seed's prose rules for saleOrderCreate, enforced by the mock (and, where TypeScript can, by the types).
+describe('saleOrderCreate rules from the seed', () => {
+  const header = { firm: 1100400000001001, deliveryMethod: 1110200000001002 };
+  const waybill = { PayerType: 'Recipient', CargoType: 'Cargo', Weight: '1.5', VolumeGeneral: '0.0045' } as const;
+  type Args = Record<string, unknown>;
+  const order = (args: { header?: Args; goods?: Args[]; deliveryData?: Args }): Args => ({ header, goods: [{ good: 1100300000022632, qty: 1 }], ...args });
+  const cases: Array<[string, Args, string | null]> = [
+    ['a waybill with deliveryMethod', order({ deliveryData: waybill }), null],
+    ['a waybill without deliveryMethod', order({ header: { firm: 1100400000001001 }, deliveryData: waybill }), "must have required property 'deliveryMethod'"],
+    ['an existing waybill without deliveryMethod', order({ header: {}, deliveryData: { Ref: '00000000-0000-0000-0000-000000000000' } }), 'deliveryMethod'],
+    ['no deliveryData, no deliveryMethod', order({ header: {} }), null],
+    ['OptionsSeat instead of VolumeGeneral', order({ deliveryData: { Weight: 2, OptionsSeat: [{ weight: '2' }] } }), null],
+    ['neither VolumeGeneral nor OptionsSeat', order({ deliveryData: { Weight: '2' } }), 'VolumeGeneral'],
+    ['OptionsSeat and BackwardDeliveryData as JSON text', order({ deliveryData: { OptionsSeat: '[{"weight":"20"}]', BackwardDeliveryData: '[{"PayerType":"Sender","CargoType":"Money","RedeliveryString":"4552"}]' } }), null],
+    ['OptionsSeat as text that is no array', order({ deliveryData: { OptionsSeat: '{"weight":"20"}' } }), 'OptionsSeat'],
+    ...(
+      [
+        ['Weight', '0.1', true], ['Weight', 0.1, true], ['Weight', '0,25', true], ['Weight', '12', true],
+        ['Weight', '0.09', false], ['Weight', 0.05, false], ['Weight', '0', false],
+        ['VolumeGeneral', '0.0004', true], ['VolumeGeneral', 0.0004, true], ['VolumeGeneral', '0.001', true], ['VolumeGeneral', '2', true],
+        ['VolumeGeneral', '0.0003', false], ['VolumeGeneral', 0.00039, false], ['VolumeGeneral', '0.00035', false],
+        ['SeatsAmount', '2', true], ['SeatsAmount', 2, true], ['SeatsAmount', '1.5', false], ['SeatsAmount', 1.5, false],
+        ['Cost', '851', true], ['Cost', 851, true], ['Cost', '851.50', false], ['Cost', 300.01, false],
+      ] as const
+    ).map(([field, value, ok]): [string, Args, string | null] => [`deliveryData.${field} = ${JSON.stringify(value)}`, order({ deliveryData: { ...waybill, [field]: value } }), ok ? null : field]),
+    ...(
+      [
+        ['price', '450.12345', true], ['price', '450.123456', false], ['price', 999999999.5, true], ['price', 1e9, false],
+        ['qty', '2.125', true], ['qty', '2.1255', false], ['qty', 2.5, true],
+        ['discount', '50.25', true], ['discount', '50.255', false],
+        ['vatAmount', '7.5', true], ['vatAmount', '7.505', false],
+      ] as const
+    ).map(([field, value, ok]): [string, Args, string | null] => [`goods[].${field} = ${JSON.stringify(value)}`, order({ goods: [{ good: 1100300000022632, qty: 1, [field]: value }] }), ok ? null : field]),
+    ['header.rate at decimal (9:4)', order({ header: { ...header, rate: '38.1234' } }), null],
+    ['header.rate beyond decimal (9:4)', order({ header: { ...header, rate: '38.12345' } }), 'rate'],
+    ['header.rate with 6 whole digits', order({ header: { ...header, rate: 123456 } }), 'rate'],
+    ['a presentation of 80 characters', order({ header: { ...header, presentation: { uk: 'я'.repeat(80) } } }), null],
+    ['a presentation of 81 characters', order({ header: { ...header, presentation: { ru: 'я'.repeat(81) } } }), 'presentation'],
+  ];
+
+  it.each(cases)('%s', async (_, args, refusal) => {
+    const result = await dilovod.send('call', { method: 'saleOrderCreate', arguments: args } as never).catch((e: unknown) => e);
+    if (refusal === null) {
+      expect(result).toEqual(example('callSaleOrderCreated'));
+    } else {
+      expect(result).toBeInstanceOf(DilovodApiError);
+      expect(result).toMatchObject({ status: 200 });
+      expect((result as ApiError).apiMessage).toContain(refusal);
+      expect(mock.takeViolations()).toHaveLength(1);
+    }
+  });
+
+  it('the typed method refuses at compile time what the mock refuses', () => {
+    const typed = (args: SaleOrderCreateArguments) => args;
+    typed({ header: { deliveryMethod: 1110200000001002 }, goods: [], deliveryData: { Ref: '00000000-0000-0000-0000-000000000000' } });
+    typed({ header: { deliveryMethod: 1110200000001002 }, goods: [], deliveryData: { OptionsSeat: [{ weight: '1' }] } });
+    // @ts-expect-error a waybill needs header.deliveryMethod
+    typed({ header: {}, goods: [], deliveryData: { Ref: '00000000-0000-0000-0000-000000000000' } });
+    // @ts-expect-error a new waybill needs VolumeGeneral or OptionsSeat
+    typed({ header: { deliveryMethod: 1110200000001002 }, goods: [], deliveryData: { PayerType: 'Recipient', Weight: 1 } });
+    // @ts-expect-error the client sends OptionsSeat as an array, not as JSON text
+    typed({ header: { deliveryMethod: 1110200000001002 }, goods: [], deliveryData: { OptionsSeat: '[]' } });
+    expect(mock.exchanges).toHaveLength(0);
   });
 });

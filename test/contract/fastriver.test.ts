@@ -4,14 +4,16 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { listApis } from '../../scripts/apis.ts';
-import { ApiError, createFastriverClient, DecodeError, parseFastriverCallback, type DeliveryRequestInput, type FastriverClient } from '../../src/fastriver/index.ts';
+import { ApiError, createFastriverClient, DecodeError, parseFastriverCallback, type DeliveryRequestInput, type FastriverClient, type TimeIntervalsQuery } from '../../src/fastriver/index.ts';
+import { FASTRIVER_TYPE_ALIASES } from '../../src/fastriver/type-aliases.ts';
 import { flatten } from '../../src/fastriver/jsonapi.ts';
 import { contractHarness, specExample, type ContractHarness } from '../support/contract.ts';
 
 const UUID = '0f6e0d39-1475-43c1-bd3f-681c6c9d1cf4';
 const PASSWORD = 'UKAtyyfGQBGTRb29fQFmDtgSdwS5eL4J';
 /** What a method must return: the spec's example for that answer, flattened. */
-const expected = (path: string, method: string, status = '200', name?: string) => flatten(specExample('fastriver', path, method, status, name) as Parameters<typeof flatten>[0]).data;
+const expected = (path: string, method: string, status = '200', name?: string) =>
+  flatten(specExample('fastriver', path, method, status, name) as Parameters<typeof flatten>[0], FASTRIVER_TYPE_ALIASES).data;
 
 let mock: ContractHarness;
 let fastriver: FastriverClient;
@@ -22,6 +24,12 @@ beforeEach(() => {
 });
 afterEach(() => {
   expect(mock.violations()).toEqual([]);
+  // Issue 16: the seed shows X-API-VERSION on every request: v1, except the v2-only methods and a chosen slot shape.
+  for (const exchange of mock.exchanges) {
+    const path = new URL(exchange.url).pathname;
+    const allowed = /\/(transfer|complete)_delivery$/.test(path) ? ['v2'] : path.endsWith('/time_intervals') ? ['v1', 'v2'] : ['v1'];
+    expect(allowed, `${exchange.method} ${path}`).toContain(exchange.requestHeaders.get('x-api-version'));
+  }
 });
 
 describe('auth', () => {
@@ -57,6 +65,16 @@ describe('delivery requests', () => {
     expect(request).toEqual(expected('/delivery_requests/{uuid}', 'get'));
     expect(request.status).toBeDefined();
     expect(() => JSON.stringify(request)).not.toThrow();
+  });
+
+  // Issue 16: the seed's example links active_delivery as {type: "active_delivery"}, included as {type: "delivery"}.
+  it('active_delivery, sent with its own type name, resolves to the included delivery', async () => {
+    const raw = specExample('fastriver', '/delivery_requests/{uuid}', 'get', '200') as { data: { relationships: { active_delivery: { data: { id: string; type: string } } } } };
+    expect(raw.data.relationships.active_delivery.data.type).toBe('active_delivery');
+    const request = await fastriver.deliveryRequests.get(UUID);
+    const active = request.active_delivery;
+    expect(active && 'status' in active ? [active.type, active.id, active.status] : active).toEqual(['delivery', raw.data.relationships.active_delivery.data.id, 'scheduled']);
+    expect(active).toBe(request.deliveries?.[0]);
   });
 
   it('create wraps plain attributes in a JSON:API document', async () => {
@@ -107,6 +125,37 @@ describe('time intervals by version', () => {
     expect(v2).toEqual(expected('/delivery_requests/{uuid}/time_intervals', 'get', '200', 'v2'));
     expect(v2.every((interval) => typeof interval.available === 'boolean')).toBe(true);
     expect(mock.exchanges.slice(-2).map((e) => e.requestHeaders.get('x-api-version'))).toEqual(['v1', 'v2']);
+  });
+
+  // Issue 16: lat + lon when there is no address, and address when there are no coordinates (the seed's table).
+  it.each([
+    ['lat + lon', { lat: 55.75, lon: 37.61 }, true],
+    ['address', { address: 'г. Пушкин, ул Пушкина, д 5' }, true],
+    ['both', { lat: 55.75, lon: 37.61, address: 'г. Пушкин, ул Пушкина, д 5', check_days: 4 }, true],
+    ['lat without lon', { lat: 55.75 }, false],
+    ['lon and a product, no address', { lon: 37.61, product: 'credit_card_visa' }, false],
+    ['only a date', { date: '2022-07-12' }, false],
+  ])('the check without a request: %s', async (_, query, accepted) => {
+    const result = await fastriver.deliveryRequests.checkTimeIntervals(query as TimeIntervalsQuery, { maxRetries: 0 }).catch((e: unknown) => e);
+    const sent = new URL(mock.exchanges.at(-1)?.url ?? '').searchParams;
+    expect(Object.fromEntries(sent)).toEqual(Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])));
+    if (accepted) {
+      expect(result).toEqual(expected('/delivery_requests/time_intervals', 'get', '200', 'v1'));
+    } else {
+      expect(result).toMatchObject({ status: 422, code: 'validation_errors' });
+      expect(mock.takeViolations()).toHaveLength(1);
+    }
+  });
+
+  it('the check query type asks for lat + lon or an address', () => {
+    const typed = (query: TimeIntervalsQuery) => query;
+    typed({ lat: 1, lon: 2 });
+    typed({ address: 'x' });
+    // @ts-expect-error neither coordinates nor an address
+    typed({ date: '2022-07-12' });
+    // @ts-expect-error lat without lon, and no address
+    typed({ lat: 1 });
+    expect(mock.exchanges).toHaveLength(0);
   });
 
   it('the check without a request, in both versions', async () => {
@@ -195,11 +244,36 @@ describe('callbacks', () => {
   };
 
   it('parses the event-only form of the seed', () => {
-    const payload = webhookExample('deliveryRequestEvent') as { data: { attributes: { event: string } } };
+    const payload = webhookExample('deliveryRequestEvent') as { data: { id: string; attributes: { event: string } } };
     const callback = parseFastriverCallback(JSON.stringify(payload));
     expect(callback.event).toBe(payload.data.attributes.event);
     expect(callback.type).toBe('external_callback');
-    expect(callback).toEqual(flatten(payload as Parameters<typeof flatten>[0]).data);
+    expect(callback).toEqual({ ...flatten<object>(payload as Parameters<typeof flatten>[0]).data, delivery_request_uuid: payload.data.id, known: true });
+  });
+
+  // Issue 16: data.id is the request's UUID (the seed's table; its second example links the same id as delivery_request).
+  it('gives the request UUID as delivery_request_uuid, which is the included request in the full form', () => {
+    const callback = parseFastriverCallback(webhookExample('deliveryRequestEventWithRequest'));
+    expect(callback.delivery_request_uuid).toBe('e7d030d7-3421-4622-a690-f7f3514f2fe3');
+    expect(callback.delivery_request?.id).toBe(callback.delivery_request_uuid);
+  });
+
+  // Issue 16: the set of events is configured per partner; an unknown one is typed "other", not refused.
+  it.each(['teleported', 'completed_v2', 'Complete'])('an event outside the list (%s) is an OtherFastriverCallback keeping the name and payload', (event) => {
+    const payload = { data: { id: '9b2f', type: 'external_callback', attributes: { event, delivery_status: 'completed', extra: { a: 1 } } } };
+    const callback = parseFastriverCallback(JSON.stringify(payload));
+    expect(callback.known).toBe(false);
+    if (callback.known) return;
+    expect(callback).toMatchObject({ event, delivery_request_uuid: '9b2f', delivery_status: 'completed', payload });
+  });
+
+  it('every event of the spec list is known and typed precisely', () => {
+    const events = (parse(readFileSync(listApis().find((api) => api.name === 'fastriver')?.specPath ?? '', 'utf8')) as { components: { schemas: { CallbackEvent: { enum: string[] } } } }).components.schemas.CallbackEvent.enum;
+    for (const event of events) {
+      const callback = parseFastriverCallback({ data: { id: '1', type: 'external_callback', attributes: { event } } });
+      expect(callback).toMatchObject({ known: true, event });
+    }
+    expect(events).toContain('completed');
   });
 
   it('parses the form with the request and its deliveries included, resolving them', () => {
@@ -214,7 +288,9 @@ describe('callbacks', () => {
     ['not JSON', '{"data":', ''],
     ['no data', '{}', 'data'],
     ['wrong type', '{"data":{"id":"1","type":"delivery","attributes":{"event":"complete"}}}', 'data.type'],
-    ['unknown event', '{"data":{"id":"1","type":"external_callback","attributes":{"event":"teleported"}}}', 'data.attributes.event'],
+    ['no event', '{"data":{"id":"1","type":"external_callback","attributes":{}}}', 'data.attributes.event'],
+    ['an empty event', '{"data":{"id":"1","type":"external_callback","attributes":{"event":""}}}', 'data.attributes.event'],
+    ['an event that is no string', '{"data":{"id":"1","type":"external_callback","attributes":{"event":7}}}', 'data.attributes.event'],
     ['bad included', '{"data":{"id":"1","type":"external_callback","attributes":{"event":"complete"}},"included":{}}', 'included'],
   ])('a payload with %s raises a DecodeError naming the place', (_, body, path) => {
     const error = (() => {

@@ -1,7 +1,7 @@
 // Every T-Bank delivery wrapper method against its Prism mock; Prism must find nothing invalid.
 import { createReadStream, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError, createTbankDeliveryClient, type CreateTaskRequest, type TbankDeliveryClient } from '../../src/tbank-delivery/index.ts';
+import { ApiError, createTbankDeliveryClient, type CreateTaskRequest, type IdentityDocument, type TbankDeliveryClient } from '../../src/tbank-delivery/index.ts';
 import { contractHarness, specExample, type ContractHarness } from '../support/contract.ts';
 
 const TOKEN = 'tbank-contract-token-77aa88bb99cc';
@@ -132,6 +132,27 @@ describe('errors', () => {
     expect(Object.keys(details.errorDetails)).toEqual(['contacts.0.phones.0.number']);
     expect((error as ApiError).apiMessage).toMatch(/contacts\.0\.phones\.0\.number must match pattern/);
     expect(mock.takeViolations()).toHaveLength(1);
+  });
+
+  // Issue 16: the document type is open (only PASSPORT is known); a passport keeps the passport shape.
+  const documents: Array<[string, IdentityDocument, boolean]> = [
+    ['a passport', { type: 'PASSPORT', number: '123456', series: '4509' }, true],
+    ['a passport without type (the default)', { number: '123456', series: '4509' }, true],
+    ['another type, its fields unknown', { type: 'DRIVER_LICENSE', number: '77 12 345678' }, true],
+    ['another type with no other field', { type: 'INTERNATIONAL_PASSPORT' }, true],
+    ['a passport without its series', { type: 'PASSPORT', number: '123456' } as IdentityDocument, false],
+    ['an empty type', { type: '' }, false],
+  ];
+  it.each(documents)('contacts[].documents: %s', async (_, document, accepted) => {
+    const task: CreateTaskRequest = { template: 'COURIER', contacts: [{ id: 'c-1', documents: [document] }] };
+    const error = await tbank.createTask(task).catch((e: unknown) => e);
+    if (accepted) {
+      expect(error).toEqual(example('/api/v1/delivery/tasks', 'post'));
+    } else {
+      expect(error).toMatchObject({ status: 400, code: 'VALIDATION_ERROR' });
+      expect(Object.keys(((error as ApiError).body as { errorDetails: object }).errorDetails).join()).toContain('contacts.0.documents.0');
+      expect(mock.takeViolations()).toHaveLength(1);
+    }
   });
 
   it('the mock refuses a call without a token', async () => {

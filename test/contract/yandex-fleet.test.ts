@@ -30,7 +30,9 @@ afterEach(() => {
 /** Who created a transaction, in words: compiles only because `created_by` narrows by `identity`. */
 function creator(transaction: Transaction): string {
   const by = transaction.created_by;
-  switch (by.identity) {
+  switch (by?.identity) {
+    case undefined:
+      return 'nobody named';
     case 'dispatcher':
       return `dispatcher ${by.dispatcher_name}`;
     case 'fleet-api':
@@ -154,7 +156,7 @@ describe('listTransactionCategories', () => {
 });
 
 describe('errors', () => {
-  it.each(['400', '401', '403', '409', '429', '500'])('maps %s to an ApiError carrying the example code and message', async (status) => {
+  it.each(['400', '401', '403', '429', '500'])('maps %s to an ApiError carrying the example code and message', async (status) => {
     mock.prefer(`code=${status}`);
     const expected = specExample('yandex-fleet', V2, 'post', status) as { code: string; message: string };
     const error = await client
@@ -167,11 +169,27 @@ describe('errors', () => {
 
   it('bad input is refused by the mock with the field named, and nothing is retried', async () => {
     const error = await client
-      .createTransaction({ park_id: PARK, driver_profile_id: DRIVER, category_id: 'partner_service_manual', amount: '12.12345', description: 'x' })
+      .createTransaction({ park_id: PARK, driver_profile_id: DRIVER, category_id: 'partner_service_manual', amount: '1'.repeat(21), description: 'x' })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 400, code: 'invalid_request', attempts: 1 });
+    expect((error as ApiError).apiMessage).toMatch(/^Request body property amount must NOT have more than 20 characters/);
+    expect(mock.takeViolations()).toHaveLength(1);
+  });
+
+  // The v2 seed gives amount only a type and a maximum length: v3's decimal pattern is not enforced on v2 (issue 16).
+  it.each(['12.12345', '1e3', '1 500'])('v2 accepts the amount %s, which only v3 refuses', async (amount) => {
+    await client.createTransaction({ park_id: PARK, driver_profile_id: DRIVER, category_id: 'partner_service_manual', amount, description: 'x' });
+    const error = await client.createTransactionV3({ park_id: PARK, contractor_profile_id: DRIVER, amount, data: { kind: 'bonus' } }).catch((e: unknown) => e);
     expect((error as ApiError).apiMessage).toMatch(/^Request body property amount must match pattern/);
     expect(mock.takeViolations()).toHaveLength(1);
+  });
+
+  it('v2 declares no 409 (the seed lists 400, 401, 403, 429 and 500); v3 keeps it', async () => {
+    mock.prefer('code=409');
+    const v2 = await client.createTransaction({ park_id: PARK, driver_profile_id: DRIVER, category_id: 'partner_service_manual', amount: '1', description: 'x' }, { maxRetries: 0 }).catch((e: unknown) => e);
+    expect(v2).toMatchObject({ status: 404 });
+    const v3 = await client.createTransactionV3({ park_id: PARK, contractor_profile_id: DRIVER, amount: '1', data: { kind: 'bonus' } }, { maxRetries: 0 }).catch((e: unknown) => e);
+    expect(v3).toMatchObject({ status: 409, code: 'idempotency_conflict' });
   });
 
   it('an idempotency token too short for the API is refused naming the header', async () => {

@@ -2,7 +2,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createDilovodClient, DilovodApiError, rowsOf } from '../../src/dilovod/index.ts';
+import fc from 'fast-check';
+import { createDilovodClient, DecodeError, DilovodApiError, rowsOf } from '../../src/dilovod/index.ts';
 
 let server: Server;
 let baseUrl: string;
@@ -72,5 +73,48 @@ describe('rowsOf', () => {
     expect(rowsOf([{ a: 1 }])).toEqual([{ a: 1 }]);
     expect(Object.prototype.hasOwnProperty.call(rowsOf({ columns: ['__proto__'], data: [[{ polluted: true }]] })[0], '__proto__')).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  // Issue 16: an answer that is neither shape used to come back as [] (a silent "no rows").
+  it.each([
+    ['an object', { result: 'ok' }, ''],
+    ['a string', 'ok', ''],
+    ['null', null, ''],
+    ['a row that is no object', [{ a: 1 }, 2], '1'],
+    ['columns that are no names', { columns: [1], data: [] }, 'columns'],
+    ['a data row that is no array', { columns: ['a'], data: [['1'], { a: 1 }] }, 'data.1'],
+    ['data missing', { columns: ['a'] }, ''],
+  ])('%s is a DecodeError saying where', (_, answer, path) => {
+    const error = (() => {
+      try {
+        return rowsOf(answer);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(DecodeError);
+    expect(error).toMatchObject({ api: 'dilovod', operation: 'request', path });
+  });
+
+  it('any JSON value: rows only for the two documented shapes, a DecodeError otherwise, never a silent []', () => {
+    const isRows = (v: unknown) => Array.isArray(v) && v.every((row) => typeof row === 'object' && row !== null && !Array.isArray(row));
+    const isTable = (v: unknown): boolean => {
+      const t = v as { columns?: unknown; data?: unknown };
+      return typeof v === 'object' && v !== null && !Array.isArray(v) && Array.isArray(t.columns) && t.columns.every((c) => typeof c === 'string') && Array.isArray(t.data) && t.data.every(Array.isArray);
+    };
+    fc.assert(
+      fc.property(fc.oneof(fc.jsonValue(), fc.record({ columns: fc.jsonValue(), data: fc.jsonValue() }), fc.array(fc.jsonValue())), (value) => {
+        if (isRows(value) || isTable(value)) {
+          expect(rowsOf(value)).toHaveLength(Array.isArray(value) ? value.length : (value as { data: unknown[] }).data.length);
+        } else {
+          expect(() => rowsOf(value)).toThrow(DecodeError);
+        }
+      }),
+    );
+  });
+
+  it('through the client: request answered with an unknown shape rejects with a DecodeError', async () => {
+    const dilovod = createDilovodClient({ key: 'k-123456789', baseUrl: 'http://dilovod.invalid', fetch: async () => Response.json({ result: 'ok' }) });
+    await expect(dilovod.request({ from: 'catalogs.goods', fields: { id: 'id' } })).rejects.toBeInstanceOf(DecodeError);
   });
 });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DecodeError } from '../../src/core/index.ts';
 import { flatten } from '../../src/fastriver/jsonapi.ts';
+import { FASTRIVER_TYPE_ALIASES } from '../../src/fastriver/type-aliases.ts';
 
 function catchError(run: () => unknown): unknown {
   try {
@@ -170,5 +171,26 @@ describe('flatten', () => {
     expect(Object.prototype.hasOwnProperty.call(data, '__proto__')).toBe(true);
     expect(data.x).toBeUndefined();
     expect(JSON.parse(JSON.stringify(data)).constructor).toEqual({ prototype: { polluted: true } });
+  });
+});
+
+// Issue 16: Fastriver links active_delivery as {type: "active_delivery"} and includes it as {type: "delivery"}.
+describe('type aliases (declared by the API folder)', () => {
+  const linked = (type: string, included: Array<{ id: string; type: string; attributes: object }>) =>
+    flatten<Loose>({ data: request({ active_delivery: { data: { id: 'd1', type } } }), included }, FASTRIVER_TYPE_ALIASES).data.active_delivery;
+  it.each([
+    ['an aliased type resolves to the resource included under its target', 'active_delivery', [{ id: 'd1', type: 'delivery', attributes: { status: 'scheduled' } }], { id: 'd1', type: 'delivery', status: 'scheduled' }],
+    ['a resource included under the type itself wins over the alias', 'active_delivery', [{ id: 'd1', type: 'delivery', attributes: { status: 'a' } }, { id: 'd1', type: 'active_delivery', attributes: { status: 'b' } }], { id: 'd1', type: 'active_delivery', status: 'b' }],
+    ['an alias with nothing included stays an identifier', 'active_delivery', [], { id: 'd1', type: 'active_delivery' }],
+    ['an alias never matches another id', 'active_delivery', [{ id: 'd2', type: 'delivery', attributes: {} }], { id: 'd1', type: 'active_delivery' }],
+    ['a type that is not aliased is not guessed', 'current_delivery', [{ id: 'd1', type: 'delivery', attributes: {} }], { id: 'd1', type: 'current_delivery' }],
+    ['a type named like an Object.prototype member is not an alias', 'toString', [{ id: 'd1', type: 'delivery', attributes: {} }], { id: 'd1', type: 'toString' }],
+  ])('%s', (_, type, included, expected) => {
+    expect(linked(type, included)).toEqual(expected);
+  });
+
+  it('without aliases (the generic flattener alone) nothing is resolved across types', () => {
+    const { data } = flatten<Loose>({ data: request({ active_delivery: { data: { id: 'd1', type: 'active_delivery' } } }), included: [{ id: 'd1', type: 'delivery', attributes: {} }] });
+    expect(data.active_delivery).toEqual({ id: 'd1', type: 'active_delivery' });
   });
 });

@@ -1,0 +1,65 @@
+// File names from Content-Disposition: parsed by the content-disposition package, reduced to a base name that cannot
+// leave the folder it is joined to (RFC 6266 §4.3), whatever the header says.
+import { basename, join, posix, win32 } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { filenameFromContentDisposition, safeFilename } from '../../src/core/index.ts';
+
+const header = (value: string) => filenameFromContentDisposition(value);
+
+describe('filenameFromContentDisposition', () => {
+  it('reads the parameter named filename, not one that merely ends so (the issue example)', () => {
+    expect(header('attachment; xfilename="a.txt"; filename="b.txt"')).toBe('b.txt');
+  });
+
+  it('never gives back a directory part (the issue example)', () => {
+    expect(header("attachment; filename*=UTF-8''..%2F..%2Fevil.bat")).toBe('evil.bat');
+    expect(header('attachment; filename="..\\\\..\\\\evil.bat"')).toBe('evil.bat');
+    expect(header('attachment; filename="/etc/passwd"')).toBe('passwd');
+    expect(header("attachment; filename*=UTF-8''..")).toBeUndefined();
+    expect(header('attachment; filename="."')).toBeUndefined();
+    expect(header('attachment; filename="dir/"')).toBeUndefined();
+  });
+
+  it('prefers filename* (UTF-8) and keeps the plain one when filename* does not decode', () => {
+    expect(header("attachment; filename=\"scan.jpg\"; filename*=UTF-8''%D1%81%D0%BA%D0%B0%D0%BD.jpg")).toBe('скан.jpg');
+    expect(header("attachment; filename=\"a.pdf\"; filename*=UTF-8''%ZZ")).toBe('a.pdf');
+    expect(header('attachment; filename=act.pdf')).toBe('act.pdf');
+    expect(header('attachment; filename="a \\"quoted\\" name.pdf"')).toBe('a _quoted_ name.pdf');
+  });
+
+  it('has no name for a header without one, or with nothing usable', () => {
+    for (const value of ['inline', 'attachment', '', ';;;', 'attachment; filename=""', 'attachment; filename="   "']) expect(header(value), value).toBeUndefined();
+    expect(filenameFromContentDisposition(null)).toBeUndefined();
+  });
+
+  it('replaces control characters, bidi overrides and what Windows refuses; guards device names', () => {
+    expect(safeFilename('a\u0000b\nc\u007f.txt')).toBe('a_b_c_.txt');
+    expect(safeFilename('invoice\u202Efdp.exe')).toBe('invoice_fdp.exe');
+    expect(safeFilename('C:evil.bat')).toBe('C_evil.bat');
+    expect(safeFilename('  report.pdf . ')).toBe('report.pdf');
+    expect(safeFilename('NUL.txt')).toBe('_NUL.txt');
+    expect(safeFilename('.bashrc')).toBe('.bashrc');
+  });
+
+  it('any header: a name, if any, is one plain path segment in both separators', () => {
+    const piece = fc.oneof(fc.string({ unit: fc.constantFrom('.', '/', '\\', '%2F', '%5C', '%2E', '..', 'a', 'é', '\u0000', '\n', ':', '"', ' ', '\u202e') }), fc.string());
+    const headers = fc.oneof(
+      piece.map((name) => `attachment; filename*=UTF-8''${name}`),
+      piece.map((name) => `attachment; filename="${name.replace(/["\\]/g, '\\$&')}"`),
+      piece.map((name) => `attachment; filename=${name}`),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(headers, (value) => {
+        const name = header(value);
+        if (name === undefined) return;
+        expect(name).not.toMatch(/[/\\\u0000-\u001f\u007f]/);
+        expect(['', '.', '..']).not.toContain(name);
+        for (const path of [posix, win32]) expect(path.dirname(path.join('/downloads', name))).toBe(path.join('/downloads'));
+        expect(basename(join('/downloads', name))).toBe(name);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

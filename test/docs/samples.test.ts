@@ -1,0 +1,144 @@
+// The portal's code samples (scripts/code-samples.ts, docs/samples/): one TypeScript and one curl sample on every
+// operation of every spec; the TypeScript ones compile as a reader would paste them and run against the mocks; the
+// curl ones run against the mocks (a webhook's against a receiver built with this project's parser).
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import ts from 'typescript';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { parse } from 'yaml';
+import { listApis, mockPortFromEnv, projectRoot, type ApiEntry } from '../../scripts/apis.ts';
+import { addCodeSamples, operationsOf, PACKAGE_NAME, queryPairs, UPLOAD_FIXTURE, WEBHOOK_RECEIVER, type Spec } from '../../scripts/code-samples.ts';
+import type { SampleSet } from '../../docs/samples/define.ts';
+import { parseFastriverCallback } from '../../src/fastriver/index.ts';
+import { dilovodWebhookListener } from '../../src/dilovod/node.ts';
+
+const apis = listApis();
+const specOf = (api: ApiEntry) => parse(readFileSync(api.specPath, 'utf8')) as Spec;
+const defaultMock = (api: ApiEntry) => `http://127.0.0.1:${mockPortFromEnv(api, {})}`;
+
+/** Every operation of every spec with its rendered samples (pointed at the default mock port, as the portal shows). */
+const rendered = apis.flatMap((api) => {
+  const spec = specOf(api);
+  addCodeSamples(spec, api.name, defaultMock(api));
+  return operationsOf(spec).map((entry) => ({ api, entry, samples: entry.operation['x-codeSamples'] ?? [] }));
+});
+const cases = rendered.map((item) => [`${item.api.name} ${item.entry.operation.operationId}`, item] as const);
+
+describe('a sample on every operation', () => {
+  it.each(cases)('%s has a TypeScript sample through the client and a curl sample', (_, { api, entry, samples }) => {
+    expect(samples.map((sample) => sample.lang)).toEqual(['TypeScript', 'curl']);
+    const [typescript, curl] = samples.map((sample) => sample.source);
+    expect(typescript).toMatch(new RegExp(`from '${PACKAGE_NAME}/${api.name}(/node)?';`));
+    expect(typescript).not.toMatch(/\.\.\/|baseUrl\s*[,}]/); // no path of this repository, no unrendered shorthand
+    if (entry.kind === 'path') expect(typescript).toContain(`baseUrl: '${defaultMock(api)}'`);
+    expect(curl).toMatch(new RegExp(`^curl .*'${entry.kind === 'path' ? defaultMock(api) : WEBHOOK_RECEIVER}/`, 'm'));
+  });
+
+  // Every query style the specs use or may use, serialized as OpenAPI says (the curl samples send them).
+  it.each([
+    ['deepObject object', 'filter', { status: 'validated', page: 2 }, 'deepObject', undefined, [['filter[status]', 'validated'], ['filter[page]', '2']]],
+    ['form exploded object', 'check', { lat: 1.5, lon: 2 }, undefined, undefined, [['lat', '1.5'], ['lon', '2']]],
+    ['form object, not exploded', 'check', { lat: 1.5, lon: 2 }, 'form', false, [['check', 'lat,1.5,lon,2']]],
+    ['form exploded array', 'id', ['a', 'b'], undefined, undefined, [['id', 'a'], ['id', 'b']]],
+    ['form array, not exploded', 'id', ['a', 'b'], 'form', false, [['id', 'a,b']]],
+    ['scalar', 'page', 2, undefined, undefined, [['page', '2']]],
+  ] as const)('query %s', (_, name, value, style, explode, pairs) => {
+    expect(queryPairs(name, value, style, explode)).toEqual(pairs);
+  });
+
+  it('a samples file that misses an operation fails the docs build', () => {
+    const api = apis.find((entry) => entry.name === 'yandex-fleet') as ApiEntry;
+    const spec = specOf(api);
+    spec.paths = { ...spec.paths, '/v9/new': { post: { operationId: 'brandNewOperation', responses: {} } } };
+    expect(() => addCodeSamples(spec, api.name, defaultMock(api))).toThrow(/no sample for operation brandNewOperation/);
+  });
+
+  it('the TypeScript samples compile as a reader pastes them (importing the package)', () => {
+    mkdirSync(join(projectRoot, '.tmp'), { recursive: true });
+    const dir = mkdtempSync(join(projectRoot, '.tmp/samples-'));
+    try {
+      const files = rendered.map(({ api, entry, samples }) => {
+        const file = join(dir, `${api.name}-${entry.operation.operationId}.ts`);
+        writeFileSync(file, samples[0]?.source ?? '');
+        return file;
+      });
+      const config = ts.getParsedCommandLineOfConfigFile(join(projectRoot, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+      // The package's entries as package.json exports them, resolved to their sources.
+      const exports = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { exports: Record<string, { types?: string } | string> }).exports;
+      const paths = Object.fromEntries(
+        Object.entries(exports).flatMap(([entry, target]) =>
+          typeof target === 'object' && target.types ? [[`${PACKAGE_NAME}${entry.slice(1)}`, [target.types.replace(/^\.\/dist\//, '').replace(/\.d\.ts$/, '.ts')]]] : [],
+        ),
+      );
+      const options = { ...config?.options, baseUrl: projectRoot, paths };
+      const diagnostics = ts.getPreEmitDiagnostics(ts.createProgram(files, options)).map((d) => `${d.file?.fileName ?? ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+      expect(diagnostics).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
+describe('the TypeScript samples run against the mocks', () => {
+  const runnable = cases.filter(([, { entry }]) => entry.kind === 'path');
+  it.each(runnable)('%s', async (_, { api, entry }) => {
+    const { default: set } = (await import(`../../docs/samples/${api.name}.ts`)) as { default: SampleSet<unknown, string> };
+    const baseUrl = inject('mockUrls')[api.name] ?? '';
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    try {
+      await set.operations[entry.operation.operationId]?.(set.client(baseUrl), baseUrl);
+      // A sample's catch branch prints "refused: …" (Dilovod: "Dilovod said: …"): the mock must not take that path.
+      expect(log.mock.calls.filter(([first]) => typeof first === 'string' && /^(refused|Dilovod said)/.test(first))).toEqual([]);
+    } finally {
+      log.mockRestore();
+    }
+  });
+});
+
+describe('the curl samples run', () => {
+  let receiver: Server;
+  let receiverUrl = '';
+  const received: string[] = [];
+  const work = mkdtempSync(join(tmpdir(), 'curl-samples-'));
+
+  beforeAll(async () => {
+    // A receiver for the webhook samples: what the TypeScript samples of the webhooks do, on a free port.
+    const dilovod = dilovodWebhookListener((event) => void received.push(`dilovod ${event.params.objectName}`), { allowedIps: ['127.0.0.1', '::ffff:127.0.0.1'] });
+    receiver = createServer(async (req, res) => {
+      if (req.method === 'GET') return dilovod(req, res);
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      try {
+        received.push(`fastriver ${parseFastriverCallback(Buffer.concat(chunks)).event}`);
+        res.writeHead(200).end();
+      } catch {
+        res.writeHead(400).end();
+      }
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    receiverUrl = `http://127.0.0.1:${(receiver.address() as { port: number }).port}`;
+  });
+  afterAll(() => {
+    receiver.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it.each(cases)('%s', async (_, { api, entry, samples }) => {
+    const target = entry.kind === 'path' ? (inject('mockUrls')[api.name] ?? '') : receiverUrl;
+    const command = (samples[1]?.source ?? '')
+      .replaceAll(entry.kind === 'path' ? defaultMock(api) : WEBHOOK_RECEIVER, target)
+      .replaceAll(`@${UPLOAD_FIXTURE}`, `@${join(projectRoot, UPLOAD_FIXTURE)}`)
+      .replace(/ \\\n {2}-o '[^']*'/, '')
+      .trimEnd();
+    const { stdout } = await promisify(execFile)('sh', ['-c', `${command} -sS -o /dev/null -D - -w '%{http_code}'`], { cwd: work });
+    const status = Number(stdout.slice(-3));
+    expect(status, stdout).toBeGreaterThanOrEqual(200);
+    expect(status, stdout).toBeLessThan(300);
+    expect(stdout.toLowerCase()).not.toContain('sl-violations');
+    if (entry.kind === 'webhook') expect(received.at(-1)).toMatch(new RegExp(`^${api.name} `));
+  });
+});

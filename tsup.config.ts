@@ -1,0 +1,43 @@
+// `npm run build`: the package's dist/, ESM (.js, .d.ts) and CommonJS (.cjs, .d.cts) of every entry, from the one
+// TypeScript source, by tsup (esbuild for the code, rollup-plugin-dts for the types). The entries are found, not listed:
+// src/core/index.ts is the package root, src/<api>/index.ts is `delivery-api-clients/<api>`, and src/<api>/node.ts (the
+// Node-only pieces, kept out of the main entries) is `delivery-api-clients/<api>/node`.
+// package.json's `exports` must name exactly these (test/package/pack.test.ts checks it).
+// Code shared by entries goes into chunks in both formats, so `instanceof ApiError` holds across entries of one format.
+import { existsSync, readdirSync } from 'node:fs';
+import { defineConfig, type Options } from 'tsup';
+
+const ENTRY_FILES = ['index', 'node'];
+
+/** Output name (without extension) → source file, for every entry of the package. */
+export function packageEntries(root = '.'): Record<string, string> {
+  const entries: Record<string, string> = {};
+  for (const dir of readdirSync(`${root}/src`, { withFileTypes: true })) {
+    if (!dir.isDirectory()) continue;
+    for (const name of ENTRY_FILES) {
+      const source = `src/${dir.name}/${name}.ts`;
+      if (!existsSync(`${root}/${source}`)) continue;
+      entries[dir.name === 'core' ? name : `${dir.name}/${name}`] = source;
+    }
+  }
+  return entries;
+}
+
+export const packageBuild = {
+  entry: packageEntries(),
+  outDir: 'dist',
+  format: ['esm', 'cjs'],
+  dts: true,
+  splitting: true,
+  treeshake: false,
+  // No source maps: the CommonJS pass over split chunks (sucrase, in tsup 8.5) writes maps whose first source is the
+  // build machine's absolute path of the file itself, without content. The output is unminified and close to src/.
+  sourcemap: false,
+  clean: true,
+  target: 'es2022',
+  platform: 'neutral',
+  tsconfig: 'tsconfig.build.json',
+  silent: true,
+} satisfies Options;
+
+export default defineConfig(packageBuild);
