@@ -42,7 +42,7 @@ export function copyJsonData(value: unknown, maxDepth: number): { value: unknown
         stack.push([(source as Record<string, unknown>)[member], container, member, depth + 1]);
       }
       copy = container;
-    } else if (!(typeof source === 'string' || typeof source === 'boolean' || (typeof source === 'number' && Number.isFinite(source)))) {
+    } else if (!(source === null || typeof source === 'string' || typeof source === 'boolean' || (typeof source === 'number' && Number.isFinite(source)))) {
       return `holds ${describeValue(source)}, which is not JSON data`;
     }
     defineData(target, key, copy);

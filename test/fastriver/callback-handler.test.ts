@@ -40,7 +40,7 @@ describe('fastriverCallbackHandler', () => {
   it.each([
     ['not JSON', '{"data":'],
     ['not UTF-8', new Uint8Array([0x7b, 0xff, 0x7d])],
-    ['an unknown event', CALLBACK.replace('schedule', 'teleported')],
+    ['an event that is not a name', CALLBACK.replace('"schedule"', '{"toString":1}')],
     ['a hostile member', '{"data":{"id":{"toString":1,"valueOf":1},"type":"external_callback","attributes":{"event":"schedule"}}}'],
   ])('answers a body that is %s with 400 and the reason', async (_, body) => {
     const response = await fastriverCallbackHandler(() => undefined)(post(body as Body), undefined);
