@@ -1,6 +1,7 @@
 // What each API folder builds its client from: the typed openapi-fetch client on top of the shared transport, and
 // `call`, which turns openapi-fetch's {data, error, response} into the typed body or one of the typed errors.
 import createClient, { type Client } from 'openapi-fetch';
+import type { AccountLock } from './coordination.ts';
 import { ApiError, InvalidResponseError, NetworkError, SdkError, UsageError, type ApiErrorDetails, type ErrorContext } from './errors.ts';
 import { levelledLogger, type LogLevel } from './log.ts';
 import { isPlainObject, scalarText, textOf } from './objects.ts';
@@ -115,6 +116,10 @@ export interface ApiDefinition {
   failedInside?: (body: unknown) => boolean;
   /** The API's own ApiError subclass (DellinApiError, DilovodApiError), so callers can tell them apart. */
   errorClass?: new (context: ErrorContext, details: ApiErrorDetails) => ApiError;
+  /** One request in flight per account (Dilovod): every attempt, raw calls too, holds it until the server is done. */
+  lock?: AccountLock;
+  /** How long a request its caller gave up on keeps the lock while the server may still work on it (coordination.ts). */
+  holdAbandonedMs?: number;
 }
 
 export interface Operation {
@@ -158,6 +163,8 @@ export function createApiClient<Paths extends {}>(api: ApiDefinition, options: C
     retry: { ...defaultRetryPolicy, ...options.retry },
     redactor,
     logger: levelledLogger(api.name, options.logger, options.logLevel),
+    lock: api.lock,
+    holdAbandonedMs: api.holdAbandonedMs,
   };
   const newKey = options.idempotencyKey ?? (() => crypto.randomUUID());
   const baseUrl = options.baseUrl ?? api.defaultBaseUrl;

@@ -160,3 +160,15 @@ export class UsageError extends SdkError {
     super(`${context.api} ${context.operation}: ${reason}`, context, { cause });
   }
 }
+
+/**
+ * The shared lock or credential store (Redis, with `delivery-api-clients/redis/node`) could not be reached, or the lock's
+ * lease was lost while the request was in flight (the request was then stopped). Nothing was sent when it came while
+ * waiting for the lock. The reason is the store's error message with secrets masked; the store's own error (which may
+ * quote a command and its arguments) is not kept.
+ */
+export class CoordinationError extends SdkError {
+  constructor(context: ErrorContext, reason: string) {
+    super(`${context.api} ${context.operation}: shared lock or credential store failed: ${reason} (attempt ${context.attempts})`, context);
+  }
+}

@@ -1,7 +1,8 @@
 // The one request path every call takes: credentials, per-attempt timeout, retries with backoff, logging.
 // openapi-fetch builds the Request; this function is its `fetch`.
+import { holdUntilSettled, type AccountLock, type LockHold } from './coordination.ts';
 import { clearDeadline, startDeadline } from './deadlines.ts';
-import { NetworkError, RedirectError, SdkError, TimeoutError, type ErrorContext } from './errors.ts';
+import { CoordinationError, NetworkError, RedirectError, SdkError, TimeoutError, type ErrorContext } from './errors.ts';
 import type { Redactor } from './redact.ts';
 import { backoffDelay, isRetryableStatus, isSafeToRepeat, parseRetryAfter, sleep, type RetryPolicy } from './retry.ts';
 
@@ -45,6 +46,10 @@ export interface TransportConfig {
   retry: RetryPolicy;
   redactor: Redactor;
   logger: Logger | undefined;
+  /** One request in flight per account (Dilovod): each attempt holds the lock until the server is done with it. */
+  lock?: AccountLock;
+  /** How long an attempt its caller gave up on (timeout, abort) may keep the lock while the server still works on it. */
+  holdAbandonedMs?: number;
 }
 
 /** What one logical call asks of the transport, beyond the client's defaults. */
@@ -192,28 +197,37 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
       // One controller per attempt, aborted at its deadline or by the caller (cheaper than AbortSignal.timeout + any).
       // Its signal goes in fetch's init, not into the Request openapi-fetch builds: every Request made with a signal
       // subscribes to it (measured ≈ 8 µs), and fetch copies the request with whichever signal it is given anyway.
+      const hold = config.lock ? await acquire(config.lock, callerSignal, context, config.redactor) : undefined;
       const attempt = new AbortController();
+      // Under an account lock, giving up (a timeout, the caller's abort) fails the attempt at once but does not close the
+      // request: the server may still be working on it, so it keeps the slot until answered or closed (coordination.ts).
+      const giveUp = hold ? new AbortController() : attempt;
       // A request safe to repeat keeps its body for a retry or a same-origin redirect; another, only for a renewed login.
       let sending = outgoing(safe || (!renewed && config.reauthenticate !== undefined));
       let timedOut = false;
       const deadline = startDeadline(timeoutMs, () => {
         timedOut = true;
-        attempt.abort();
+        giveUp.abort();
       });
-      const onCallerAbort = () => attempt.abort(callerSignal?.reason);
+      const onCallerAbort = () => giveUp.abort(callerSignal?.reason);
       callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
       const started = performance.now();
       let response: Response;
       let bytes: ArrayBuffer;
       try {
         const sendInit: RequestInit = { ...init, signal: attempt.signal, redirect: 'manual' };
-        let sent = await config.fetch(sending, sendInit);
-        for (let hops = 0; isRedirect(sent); hops++) {
-          sending = redirected(sent, sending, { hops, safe, replay: () => replayBody ?? request.clone().body, context });
-          sent = await config.fetch(sending, sendInit);
-        }
-        // Read the whole body inside the attempt: the timeout covers a slow body and a reset mid-body can be retried.
-        bytes = await sent.arrayBuffer();
+        /** One exchange: the request, the same-origin redirects it may follow, and the whole answer. */
+        const exchange = async () => {
+          let answer = await config.fetch(sending, sendInit);
+          for (let hops = 0; isRedirect(answer); hops++) {
+            sending = redirected(answer, sending, { hops, safe, replay: () => replayBody ?? request.clone().body, context });
+            answer = await config.fetch(sending, sendInit);
+          }
+          // Read the whole body inside the attempt: the timeout covers a slow body and a reset mid-body can be retried.
+          return { answer, bytes: await answer.arrayBuffer() };
+        };
+        let sent: Response;
+        ({ answer: sent, bytes } = await (hold ? holdUntilSettled(exchange(), hold, attempt, giveUp.signal, config.holdAbandonedMs) : exchange()));
         response = bufferedResponse(bytes, sent);
       } catch (error) {
         if (callerSignal?.aborted) throw callerSignal.reason;
@@ -221,7 +235,9 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
         const durationMs = Math.round(performance.now() - started);
         const failure = timedOut
           ? new TimeoutError(context(), timeoutMs)
-          : new NetworkError(context(), describeNetworkFailure(error), error);
+          : hold?.lost?.aborted
+            ? new CoordinationError(context(), 'the lock was lost while the request was in flight; the request was stopped')
+            : new NetworkError(context(), describeNetworkFailure(error), error);
         if (isLast) {
           log({ level: 'error', message: failure.message, durationMs });
           throw failure;
@@ -307,6 +323,16 @@ function redirected(
   if (toGet) for (const name of BODY_HEADERS) headers.delete(name);
   const body = toGet || current.body === null ? null : options.replay();
   return new Request(target, { method: toGet ? 'GET' : method, headers, body, redirect: 'manual', duplex: 'half' } as RequestInit);
+}
+
+/** Waits for the account's slot; a store that cannot be reached is a CoordinationError, its message masked. */
+async function acquire(lock: AccountLock, signal: AbortSignal | undefined, context: () => ErrorContext, redactor: Redactor): Promise<LockHold> {
+  try {
+    return await lock.acquire(signal);
+  } catch (error) {
+    if (signal?.aborted || error instanceof SdkError) throw error;
+    throw new CoordinationError(context(), redactor.text(error instanceof Error ? error.message : String(error)));
+  }
 }
 
 /** A caller's fetch options without what a Request already carries or the transport sets (body, method, headers, signal, redirect). */

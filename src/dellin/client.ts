@@ -1,6 +1,6 @@
 // Dellin: add door delivery to an order on its way to a terminal. Every method exists as .json and .xml; credentials
 // (appkey, sessionID) travel in the body; the outcome is echoed in metadata.status, also inside an HTTP 200.
-import { ApiError, apiPromise, createApiClient, InvalidResponseError, UsageError, type ApiErrorDetails, type ApiPromise, type WithResponse, type ClientOptions, type ErrorContext, type FetchLike, type RequestOptions } from '../core/index.ts';
+import { ApiError, apiPromise, createApiClient, createLocalCredentialStore, InvalidResponseError, UsageError, type ApiErrorDetails, type CredentialStore, type ApiPromise, type WithResponse, type ClientOptions, type ErrorContext, type FetchLike, type RequestOptions } from '../core/index.ts';
 import { isPlainObject, textOf } from '../core/objects.ts';
 import { bufferedResponse } from '../core/transport.ts';
 import type { components, paths } from '../../generated/dellin.ts';
@@ -107,6 +107,11 @@ export interface DellinClientOptions extends ClientOptions {
   sessionID?: string;
   /** The wire format; both give the same typed results. Default `json`. */
   format?: 'json' | 'xml';
+  /**
+   * Where the session logged into lives. Default: this client alone. Pass `createRedisCredentialStore` from
+   * `delivery-api-clients/redis/node` so every process of the account uses one session: one login, one re-login.
+   */
+  sessionStore?: CredentialStore;
 }
 
 type Path = keyof paths;
@@ -201,19 +206,29 @@ function buildClient(options: DellinClientOptions) {
     return apiPromise(call.withResponse() as Promise<WithResponse<R>>);
   }
 
-  /** Logs in now; the session is then used by every call. Needs `login` and `password`. */
-  async function logIn(requestOptions?: RequestOptions): Promise<string> {
+  const store = options.sessionStore ?? createLocalCredentialStore();
+  const adopt = (session: string) => {
+    api.redactor.add(session);
+    sessionID = session;
+    return session;
+  };
+
+  /**
+   * Logs in, replacing the session `stale` (undefined: there was none) unless another client sharing the store has
+   * already replaced it; the session is then used by every call. Needs `login` and `password`.
+   */
+  async function logIn(requestOptions: RequestOptions | undefined, stale: string | undefined): Promise<string> {
     if (login === undefined || password === undefined) throw usage('login', 'login() needs the login and password options');
-    loggingIn ??= post<LoginResponse>('login', { appkey, login, password }, requestOptions)
-      .then((answer) => {
+    loggingIn ??= store
+      .renew(stale, async () => {
+        const answer = await post<LoginResponse>('login', { appkey, login, password }, requestOptions);
         const session: unknown = isPlainObject(answer) && isPlainObject(answer.data) ? answer.data.sessionID : undefined;
         if (typeof session !== 'string' || !session.trim()) {
           throw new InvalidResponseError({ api: 'dellin', operation: 'login', attempts: 1 }, { status: 200, reason: 'the login answer has no data.sessionID', bodySnippet: '' });
         }
-        sessionID = session;
-        api.redactor.add(session);
-        return session;
+        return { value: adopt(session) };
       })
+      .then((stored) => adopt(stored.value))
       .finally(() => {
         loggingIn = undefined;
       });
@@ -231,14 +246,18 @@ function buildClient(options: DellinClientOptions) {
     return apiPromise(
       (async () => {
         if (loggingIn) await loggingIn;
-        if (sessionID === undefined && hasCredentials) await logIn();
+        if (sessionID === undefined && hasCredentials) {
+          const shared = await store.get();
+          if (shared) adopt(shared.value);
+          else await logIn(undefined, undefined);
+        }
         if (sessionID === undefined && required) throw usage('session', 'this method needs a session: pass sessionID, or login and password');
         const used = sessionID;
         try {
           return await run(used).withResponse();
         } catch (error) {
           if (!hasCredentials || !isSessionRefused(error)) throw error;
-          if (sessionID === used) await logIn(); // unless another call has already replaced it
+          if (sessionID === used) await logIn(undefined, used); // unless another call has already replaced it
           return run(sessionID).withResponse();
         }
       })(),
@@ -260,13 +279,16 @@ function buildClient(options: DellinClientOptions) {
     deliveryDates: (body: DeliveryDatesInput, requestOptions?: RequestOptions) =>
       withSession((session) => post<DeliveryDatesResponse>('deliveryDates', withCredentials(body, session), requestOptions, true), true),
 
-    login: logIn,
+    /** Logs in now (otherwise the first call does), unless another client sharing the session store already has. */
+    login: (requestOptions?: RequestOptions) => logIn(requestOptions, sessionID),
 
     /** Closes the session; a later call logs in again (with credentials). */
     async logout(requestOptions?: RequestOptions): Promise<LogoutResponse | undefined> {
       if (sessionID === undefined) return undefined;
-      const answer = await post<LogoutResponse>('logout', withCredentials({}, sessionID), requestOptions);
+      const closed = sessionID;
+      const answer = await post<LogoutResponse>('logout', withCredentials({}, closed), requestOptions);
       sessionID = undefined;
+      if (hasCredentials) await store.clear(closed);
       return answer;
     },
 

@@ -1,9 +1,23 @@
 // Dilovod: the whole database behind one POST gateway. Every call is a form field `packet` holding JSON that names an
-// `action`; errors come back inside HTTP 200; calls must not overlap, so they run one at a time (queue.ts).
-import { ApiError, apiPromise, createApiClient, DecodeError, mapApiPromise, type ApiErrorDetails, type ApiPromise, type ClientOptions, type ErrorContext, type RequestOptions, type WithResponse } from '../core/index.ts';
+// `action`; errors come back inside HTTP 200; requests must not overlap, so each holds the account's lock until the
+// server is done with it (core/coordination.ts; a Redis lock for many processes).
+import {
+  ApiError,
+  apiPromise,
+  createApiClient,
+  createLocalLock,
+  DecodeError,
+  mapApiPromise,
+  type AccountLock,
+  type ApiErrorDetails,
+  type ApiPromise,
+  type ClientOptions,
+  type ErrorContext,
+  type RequestOptions,
+  type WithResponse,
+} from '../core/index.ts';
 import { isPlainObject, textOf } from '../core/objects.ts';
 import type { components, paths } from '../../generated/dilovod.ts';
-import { createSerialQueue } from './queue.ts';
 
 type Schemas = components['schemas'];
 export type Packet = Schemas['Packet'];
@@ -67,6 +81,18 @@ export interface DilovodClientOptions extends ClientOptions {
   clientID?: string;
   /** The packet `version`. Default `0.25` (from 0.2 on, saveObject answers the object's id). */
   version?: string;
+  /**
+   * One request in flight per account (seeds/dilovod: no parallel requests). Default: a lock of this client alone,
+   * taken in call order. Share one between clients of the same account, or pass `createRedisLock` from
+   * `delivery-api-clients/redis/node` to share it between processes.
+   */
+  lock?: AccountLock;
+  /**
+   * A request whose caller gave up (its timeout, its abort signal) keeps the lock while the server may still be working
+   * on it: until it is answered or its connection closes, at most this long (ms) after giving up; then it is closed and
+   * the lock freed. Default 60 000.
+   */
+  holdAbandonedMs?: number;
 }
 
 const READS: ReadonlySet<Action> = new Set(['getObject', 'request', 'getStatistic', 'listMetadata', 'getMetadata']);
@@ -86,24 +112,23 @@ export function createDilovodClient(options: DilovodClientOptions) {
         return {};
       },
       errorClass: DilovodApiError,
+      lock: options.lock ?? createLocalLock(),
+      holdAbandonedMs: options.holdAbandonedMs,
     },
     options,
   );
-  const queue = createSerialQueue();
 
-  /** Sends one packet, after every earlier call of this client has finished. */
+  /** Sends one packet, once the account's lock is free. */
   function send<A extends Action, R>(action: A, params: ParamsOf<A>, requestOptions?: RequestOptions): ApiPromise<R> {
     const packet = { version, key, ...(clientID ? { clientID } : {}), action, params };
-    const call = () =>
-      api.call({ name: action, readOnly: READS.has(action) }, requestOptions, (fetch) =>
-        api.raw.POST('/', {
-          body: { packet: JSON.stringify(packet) },
-          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-          bodySerializer: (body) => new URLSearchParams(body).toString(),
-          fetch,
-        }),
-      );
-    return apiPromise(queue(() => call().withResponse() as Promise<WithResponse<R>>, requestOptions?.signal));
+    return api.call({ name: action, readOnly: READS.has(action) }, requestOptions, (fetch) =>
+      api.raw.POST('/', {
+        body: { packet: JSON.stringify(packet) },
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        bodySerializer: (body) => new URLSearchParams(body).toString(),
+        fetch,
+      }),
+    ) as ApiPromise<R>;
   }
 
   /** Runs a `request`; with `assembleLinks: false` the `{columns, data}` answer comes back as rows keyed by column. */
@@ -117,7 +142,7 @@ export function createDilovodClient(options: DilovodClientOptions) {
       request<Fields>({ ...params, from: { ...query, type } as RegisterQuery }, requestOptions);
 
   return {
-    /** The typed openapi-fetch client (no queue): for anything the methods below do not cover. */
+    /** The typed openapi-fetch client (it takes the lock too): for anything the methods below do not cover. */
     raw: api.raw,
     /** Any packet, as it is: the action and its params. */
     send,

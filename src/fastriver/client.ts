@@ -9,6 +9,7 @@ import {
   type ApiPromise,
   type BinaryContent,
   type ClientOptions,
+  type CredentialStore,
   type DownloadedFile,
   type FetchLike,
   type FetchResult,
@@ -70,6 +71,11 @@ export interface FastriverClientOptions extends ClientOptions {
   refreshBeforeMs?: number;
   /** The clock the token expiry is compared with (tests move it). */
   now?: () => number;
+  /**
+   * Where the login token lives. Default: this client alone. Pass `createRedisCredentialStore` from
+   * `delivery-api-clients/redis/node` so every process of the account shares one token: one login, one re-login after a 401.
+   */
+  tokenStore?: CredentialStore;
 }
 
 type Version = 1 | 2;
@@ -91,6 +97,7 @@ export function createFastriverClient(credentials: FastriverCredentials, options
     credentials,
     refreshBeforeMs: options.refreshBeforeMs ?? 60_000,
     now: options.now ?? Date.now,
+    store: options.tokenStore,
     onToken: (token) => {
       session.redactor.add(token);
       api.redactor.add(token);
@@ -291,7 +298,7 @@ export function createFastriverClient(credentials: FastriverCredentials, options
     async logout(options?: RequestOptions): Promise<void> {
       if (keeper.current() === undefined) return;
       await api.call({ name: 'logout', emptyBodyAllowed: true }, options, (fetch) => api.raw.DELETE('/authentications', { fetch }));
-      keeper.forget();
+      await keeper.forget();
     },
   };
 
