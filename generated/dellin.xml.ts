@@ -5,6 +5,7 @@ export interface XmlShape {
   root: string;
   arrays: readonly string[];
   numbers: readonly string[];
+  integers: readonly string[];
   booleans: readonly string[];
 }
 
@@ -21,6 +22,10 @@ export const xmlShapes: Readonly<Record<string, XmlShape>> = {
       "response.errors.code",
       "response.metadata.status"
     ],
+    "integers": [
+      "response.errors.code",
+      "response.metadata.status"
+    ],
     "booleans": []
   },
   "RequestDeliveryResponse": {
@@ -30,6 +35,10 @@ export const xmlShapes: Readonly<Record<string, XmlShape>> = {
       "response.data.information"
     ],
     "numbers": [
+      "response.data.requestID",
+      "response.metadata.status"
+    ],
+    "integers": [
       "response.data.requestID",
       "response.metadata.status"
     ],
@@ -59,6 +68,17 @@ export const xmlShapes: Readonly<Record<string, XmlShape>> = {
       "request.members.third.counteragentID",
       "request.members.third.phoneIDs"
     ],
+    "integers": [
+      "request.delivery.arrival.addressID",
+      "request.delivery.arrival.handling.carry",
+      "request.delivery.arrival.handling.toFloor",
+      "request.members.receiver.contactIDs",
+      "request.members.receiver.counteragentID",
+      "request.members.receiver.phoneIDs",
+      "request.members.third.contactIDs",
+      "request.members.third.counteragentID",
+      "request.members.third.phoneIDs"
+    ],
     "booleans": [
       "request.delivery.arrival.handling.freightLift",
       "request.delivery.arrival.time.exactTime",
@@ -75,6 +95,9 @@ export const xmlShapes: Readonly<Record<string, XmlShape>> = {
     "numbers": [
       "response.metadata.status"
     ],
+    "integers": [
+      "response.metadata.status"
+    ],
     "booleans": []
   },
   "DeliveryDatesRequest": {
@@ -83,6 +106,11 @@ export const xmlShapes: Readonly<Record<string, XmlShape>> = {
       "request.delivery.arrival.requirements"
     ],
     "numbers": [
+      "request.delivery.arrival.addressID",
+      "request.delivery.arrival.handling.carry",
+      "request.delivery.arrival.handling.toFloor"
+    ],
+    "integers": [
       "request.delivery.arrival.addressID",
       "request.delivery.arrival.handling.carry",
       "request.delivery.arrival.handling.toFloor"
@@ -98,18 +126,25 @@ export const xmlShapes: Readonly<Record<string, XmlShape>> = {
     "numbers": [
       "response.metadata.status"
     ],
+    "integers": [
+      "response.metadata.status"
+    ],
     "booleans": []
   },
   "LoginRequest": {
     "root": "request",
     "arrays": [],
     "numbers": [],
+    "integers": [],
     "booleans": []
   },
   "SessionInfoResponse": {
     "root": "response",
     "arrays": [],
     "numbers": [
+      "response.metadata.status"
+    ],
+    "integers": [
       "response.metadata.status"
     ],
     "booleans": [

@@ -15,6 +15,7 @@ import { handleAdmin, ADMIN_PREFIX } from './admin.ts';
 import { adapters, lifecycles } from './adapters/index.ts';
 import { corsEnabled, handleCors } from './cors.ts';
 import { MockInputError, type MockAdapter } from './adapters/types.ts';
+import { declaredMediaTypes, readBody, targetProblem } from './request-guard.ts';
 import { Outbox } from './callbacks.ts';
 import { ArmedFaults, describeFault, faultFromPrefer, FaultError, sendWithFault, type Fault } from './faults.ts';
 import { Journal } from './journal.ts';
@@ -100,6 +101,7 @@ export async function startMock(api: ApiEntry, host: string, port: number, optio
   const lifecycle = options.upstream || options.state === false ? undefined : lifecycles[api.name];
   const loaded = await loadOperations(api.specPath);
   const operations: IHttpOperation[] = adapter.prepareOperations ? adapter.prepareOperations(loaded) : loaded;
+  const declared = declaredMediaTypes(loaded, operations);
   const base = { validateRequest: true, validateResponse: true, checkSecurity: true, errors: false, upstreamProxy: undefined };
   const config = options.upstream
     ? { ...base, mock: { dynamic: false }, isProxy: true as const, upstream: new URL(options.upstream) }
@@ -178,7 +180,7 @@ export async function startMock(api: ApiEntry, host: string, port: number, optio
     const inputErrors = validations.input.filter((v) => v.severity === DiagnosticSeverity.Error);
     // Only where Prism answers for a validation failure: a 401 for missing credentials stays a 401.
     if (inputErrors.length > 0 && adapter.invalidRequest && (output.statusCode === 400 || output.statusCode === 422)) {
-      output = adapter.invalidRequest(inputErrors.map((v) => ({ location: v.path ?? [], message: v.message })), output);
+      output = adapter.invalidRequest(inputErrors.map((v) => ({ location: v.path ?? [], message: declared(v.message) })), output);
     }
     const headers: Record<string, string> = {};
     const named = violations.map((v) => `${v.location.join('.')}: ${v.message}`);
@@ -195,8 +197,10 @@ export async function startMock(api: ApiEntry, host: string, port: number, optio
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    // Hook: a request guard (malformed request-target, media type) belongs here, before anything reads the request.
-    const raw = await readBody(req);
+    // The request guard (request-guard.ts): a malformed request-target or an oversized body is refused before anything else.
+    const refused = targetProblem(req.url);
+    if (refused) throw new MockInputError(refused);
+    const raw = await readBody(req, BODY_LIMIT);
     const { pathname, searchParams } = new URL(req.url ?? '/', 'http://mock');
     const session = sessionOf(req.headers);
     if (pathname === ADMIN_PREFIX.slice(0, -1) || pathname.startsWith(ADMIN_PREFIX)) {
@@ -234,6 +238,8 @@ export async function startMock(api: ApiEntry, host: string, port: number, optio
     handle(req, res).catch((error: unknown) => {
       const reply = problemReply(error instanceof MockInputError ? { name: 'invalid-input', message: error.message, status: error.status } : error instanceof Error ? error : new Error(String(error)), undefined);
       if (res.headersSent) return void res.end();
+      // After a refused body the connection is closed: what is left of it is not read.
+      if (error instanceof MockInputError && error.status === 413) res.setHeader('connection', 'close');
       res.writeHead(reply.status, reply.headers).end(reply.body);
     });
   });
@@ -283,24 +289,6 @@ function listen(server: Server, api: ApiEntry, host: string, port: number): Prom
       }
     });
     server.listen(port, host, () => resolve());
-  });
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > BODY_LIMIT) {
-        reject(new MockInputError(`request body over ${BODY_LIMIT} bytes`, 413));
-        req.destroy();
-      } else {
-        chunks.push(chunk);
-      }
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
   });
 }
 

@@ -24,6 +24,8 @@ export interface XmlShape {
   root: string;
   arrays: string[];
   numbers: string[];
+  /** The number paths the schema types `integer` (read as xs:integer; the others as xs:decimal or xs:double). */
+  integers: string[];
   booleans: string[];
 }
 
@@ -51,7 +53,7 @@ export function xmlShapes(spec: SpecDocument): XmlShapes {
 
   function shapeOf(schema: Schema | undefined, fallbackRoot: string): XmlShape {
     const resolved = resolve(schema);
-    const shape = { root: resolved?.xml?.name ?? fallbackRoot, arrays: new Set<string>(), numbers: new Set<string>(), booleans: new Set<string>() };
+    const shape = { root: resolved?.xml?.name ?? fallbackRoot, arrays: new Set<string>(), numbers: new Set<string>(), integers: new Set<string>(), booleans: new Set<string>() };
     const visit = (node: Schema | undefined, path: string, depth: number) => {
       const s = resolve(node);
       if (!s || depth > MAX_DEPTH) return;
@@ -64,12 +66,13 @@ export function xmlShapes(spec: SpecDocument): XmlShapes {
       }
       // A text is coerced only when the schema allows that one scalar type; "string or number" stays text.
       if (types.size === 1 && (types.has('integer') || types.has('number'))) shape.numbers.add(path);
+      if (types.size === 1 && types.has('integer')) shape.integers.add(path);
       if (types.size === 1 && types.has('boolean')) shape.booleans.add(path);
       for (const [name, property] of Object.entries(s.properties ?? {})) visit(property, `${path}.${name}`, depth + 1);
     };
     visit(resolved, shape.root, 0);
     const sorted = (set: Set<string>) => [...set].sort();
-    return { root: shape.root, arrays: sorted(shape.arrays), numbers: sorted(shape.numbers), booleans: sorted(shape.booleans) };
+    return { root: shape.root, arrays: sorted(shape.arrays), numbers: sorted(shape.numbers), integers: sorted(shape.integers), booleans: sorted(shape.booleans) };
   }
 
   const xmlSchema = (content: MediaTypes | undefined) => Object.entries(content ?? {}).find(([type]) => XML.test(type))?.[1].schema;
@@ -114,6 +117,7 @@ export interface XmlShape {
   root: string;
   arrays: readonly string[];
   numbers: readonly string[];
+  integers: readonly string[];
   booleans: readonly string[];
 }
 

@@ -2,7 +2,7 @@
 // answers) into the object its JSON twin would send, and Prism validates that. Objects answered to an XML request are
 // encoded back under <response>. An invalid request, in either format, gets Dellin's own error body naming the fields.
 import { DecodeError } from '../../src/core/index.ts';
-import { decodeXml, encodeXml } from '../../src/dellin/xml.ts';
+import { decodeXml, encodeXml, readXmlText } from '../../src/dellin/xml.ts';
 import { xmlOperations, xmlShapes } from '../../generated/dellin.xml.ts';
 import { MockInputError, type MockAdapter } from './types.ts';
 
@@ -77,7 +77,8 @@ export const dellin: MockAdapter = {
     const shape = requestShapeByPath.get(path);
     if (!shape) throw new MockInputError(`${path} takes no XML body`);
     try {
-      return decodeXml(text, shape, { api: 'dellin', operation: path, attempts: 0 });
+      const context = { api: 'dellin', operation: path, attempts: 0 };
+      return decodeXml(readXmlText(raw, contentType, context), shape, context);
     } catch (error) {
       throw new MockInputError(error instanceof DecodeError ? error.message : String(error));
     }

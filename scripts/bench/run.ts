@@ -1,13 +1,14 @@
 // `npm run bench`: every comparison of issue 9, one after the other; prints the tables and writes BENCHMARKS.md.
 //   npm run bench                        full run (writes BENCHMARKS.md)
 //   npm run bench:quick                  few rounds, a smoke run (prints only; --out FILE to write it somewhere)
-//   npm run bench -- --only=xml,bundle   some comparisons (call, jsonapi, xml, mock, bundle, import, lock)
+//   npm run bench -- --only=xml,bundle   some comparisons (call, jsonapi, xml, mock, bundle, import, lock, growth)
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { projectRoot } from '#apis';
 import { bundleSize } from './bundle.ts';
 import { callOverhead } from './call-overhead.ts';
+import { growth } from './growth.ts';
 import { importTime } from './import-time.ts';
 import { jsonApi } from './jsonapi.ts';
 import { mockHost } from './mock-host.ts';
@@ -23,6 +24,7 @@ const COMPARISONS: Record<string, (settings: RunSettings) => Promise<Section>> =
   bundle: bundleSize,
   import: importTime,
   lock: sharedLock,
+  growth,
 };
 
 const args = process.argv.slice(2);

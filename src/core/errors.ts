@@ -119,6 +119,17 @@ export class DecodeError extends SdkError {
   }
 }
 
+/** Something handed to us to send cannot be written in the wire format (an XML element name, a character, a cycle). */
+export class EncodeError extends SdkError {
+  /** Where in the value, e.g. `request.members.phones[2]`. */
+  readonly path: string;
+
+  constructor(context: ErrorContext, path: string, reason: string) {
+    super(`${context.api} ${context.operation}: ${path ? `${path}: ` : ''}${reason}`, context);
+    this.path = path;
+  }
+}
+
 /**
  * The server answered with a redirect the client does not follow. Credentials never leave the origin they were given
  * for, so a redirect to another origin (another scheme, host or port) is refused before anything is sent there; a

@@ -12,7 +12,7 @@ export {
   type RequestOptions,
   type WithResponse,
 } from './client.ts';
-export { ApiError, CoordinationError, DecodeError, InvalidResponseError, NetworkError, RedirectError, SdkError, TimeoutError, UsageError, type ApiErrorDetails, type ErrorContext } from './errors.ts';
+export { ApiError, CoordinationError, DecodeError, EncodeError, InvalidResponseError, NetworkError, RedirectError, SdkError, TimeoutError, UsageError, type ApiErrorDetails, type ErrorContext } from './errors.ts';
 export { LOG_ENV, type LogLevel } from './log.ts';
 export { createRedactor, REDACTED, type Redactor } from './redact.ts';
 export { defaultRetryPolicy, type RetryPolicy } from './retry.ts';

@@ -8,6 +8,48 @@ export function defineData(target: object, key: string, value: unknown): void {
 
 export const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/**
+ * A short, safe description of any value off the wire, for an error message: a string quoted and cut to 60 characters,
+ * a number, boolean or null as itself, anything else by its kind. Never calls a member of the value (an object with a
+ * `toString` or `toJSON` member, or nested thousands deep, describes as `an object` like any other).
+ */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  if (value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/**
+ * A copy of JSON data (plain objects, arrays, strings, finite numbers, booleans, null) at most `maxDepth` levels deep,
+ * made without recursion (so no depth reaches the stack limit here, and none reaches it in a recursive consumer of the
+ * copy such as JSON.stringify). A string says why when the value is deeper, or is not JSON data (a function, a cycle…).
+ */
+export function copyJsonData(value: unknown, maxDepth: number): { value: unknown } | string {
+  const root: { value?: unknown } = {};
+  const stack: Array<[source: unknown, target: Record<string, unknown> | unknown[], key: string, depth: number]> = [[value, root as Record<string, unknown>, 'value', 0]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [source, target, key, depth] = next;
+    let copy: unknown = source;
+    if (typeof source === 'object' && source !== null) {
+      if (depth >= maxDepth) return `is nested deeper than ${maxDepth} levels`;
+      const container: Record<string, unknown> | unknown[] = Array.isArray(source) ? [] : {};
+      const members = Object.keys(source);
+      // Pushed last to first, so members are copied in their order.
+      for (let i = members.length - 1; i >= 0; i--) {
+        const member = members[i] as string;
+        stack.push([(source as Record<string, unknown>)[member], container, member, depth + 1]);
+      }
+      copy = container;
+    } else if (!(source === null || typeof source === 'string' || typeof source === 'boolean' || (typeof source === 'number' && Number.isFinite(source)))) {
+      return `holds ${describeValue(source)}, which is not JSON data`;
+    }
+    defineData(target, key, copy);
+  }
+  return { value: root.value };
+}
+
 /** A scalar off the wire as text (a string as it is, a number or boolean written out); undefined for anything else. */
 export function scalarText(value: unknown): string | undefined {
   if (typeof value === 'string') return value;

@@ -5,7 +5,7 @@ import { isPlainObject, textOf } from '../core/objects.ts';
 import { bufferedResponse } from '../core/transport.ts';
 import type { components, paths } from '../../generated/dellin.ts';
 import { xmlOperations, xmlShapes } from '../../generated/dellin.xml.ts';
-import { decodeXml, encodeXml, type XmlShape } from './xml.ts';
+import { decodeXml, encodeXml, readXmlText, type XmlShape } from './xml.ts';
 
 type Schemas = components['schemas'];
 type WithoutCredentials<T> = Omit<T, 'appkey' | 'sessionID'>;
@@ -134,8 +134,8 @@ function answerShape(method: Method): XmlShape {
   let shape = answerShapes.get(method);
   if (!shape) {
     const shapes = Object.values(xmlOperations[`${method}Xml`]?.responses ?? {}).flatMap((name) => xmlShapes[name] ?? []);
-    const merge = (key: 'arrays' | 'numbers' | 'booleans') => [...new Set(shapes.flatMap((one) => one[key]))];
-    shape = { root: 'response', arrays: merge('arrays'), numbers: merge('numbers'), booleans: merge('booleans') };
+    const merge = (key: 'arrays' | 'numbers' | 'integers' | 'booleans') => [...new Set(shapes.flatMap((one) => one[key]))];
+    shape = { root: 'response', arrays: merge('arrays'), numbers: merge('numbers'), integers: merge('integers'), booleans: merge('booleans') };
     answerShapes.set(method, shape);
   }
   return shape;
@@ -187,7 +187,8 @@ function buildClient(options: DellinClientOptions) {
       const shape = answerShape(method);
       if (!/[/+]xml\b/.test(response.headers.get('content-type') ?? '')) return response;
       const bytes = await response.arrayBuffer();
-      const decoded = decodeXml(new TextDecoder().decode(bytes), shape, { api: 'dellin', operation: method, attempts: 1 });
+      const context = { api: 'dellin', operation: method, attempts: 1 };
+      const decoded = decodeXml(readXmlText(new Uint8Array(bytes), response.headers.get('content-type'), context), shape, context);
       // The headers stay the server's (withResponse and ApiError show what was sent); openapi-fetch reads the decoded value.
       return bufferedResponse(bytes, response, { value: decoded });
     };

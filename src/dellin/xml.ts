@@ -3,14 +3,18 @@
 // generated/dellin.xml.ts, so an XML answer decodes to exactly the object its JSON twin would.
 // Hand-rolled rather than a library: one pass checks well-formedness while it builds the typed object (a general parser
 // needs a separate validation pass to be strict, and was no faster than xml2js here), and it adds no bundle weight.
-import { DecodeError, type ErrorContext } from '../core/index.ts';
-import { defineData } from '../core/objects.ts';
+import { DecodeError, EncodeError, type ErrorContext } from '../core/index.ts';
+import { defineData, describeValue } from '../core/objects.ts';
 
-/** Which elements repeat and which texts are numbers or booleans, as paths from the root (generated/dellin.xml.ts). */
+/**
+ * Which elements repeat and which texts are numbers or booleans, as paths from the root (generated/dellin.xml.ts).
+ * `numbers` holds every number path, `integers` those of them the schema types `integer`.
+ */
 export interface XmlShape {
   root: string;
   arrays: readonly string[];
   numbers: readonly string[];
+  integers?: readonly string[];
   booleans: readonly string[];
 }
 
@@ -20,8 +24,13 @@ const NAME = String.raw`[${START}][${START}\-.0-9\u00B7\u0300-\u036F\u203F\u2040
 const S = '[ \\t\\r\\n]';
 const IS_NAME = new RegExp(`^${NAME}$`);
 const VALUE = `${S}*=${S}*(?:"[^<"]*"|'[^<']*')`;
-const OPEN_TAG = new RegExp(`<(${NAME})((?:${S}+${NAME}${VALUE})*)${S}*(/?)>`, 'y');
-const ATTRIBUTE = new RegExp(`(${NAME})${VALUE}`, 'g');
+// A tag is read in steps (its name, then one attribute at a time, then its end), so a tag with a million attributes
+// costs a million small matches, not one regular expression repeated a million times (which overflowed V8's stack).
+const OPEN_TAG = new RegExp(`<(${NAME})`, 'y');
+const ATTRIBUTE = new RegExp(`${S}+(${NAME})${S}*=${S}*(?:"([^<"]*)"|'([^<']*)')`, 'y');
+const TAG_END = new RegExp(`${S}*(/?)>`, 'y');
+/** Dellin sends no attributes at all; a tag with more than this many is refused rather than read. */
+const MAX_ATTRIBUTES = 256;
 const CLOSE_TAG = new RegExp(`</(${NAME})${S}*>`, 'y');
 const INSTRUCTION = new RegExp(`<\\?(${NAME})(?:${S}[^]*?)?\\?>`, 'y');
 const DECLARATION = new RegExp(`^<\\?xml(?:${S}+${NAME}${VALUE})*${S}*\\?>$`);
@@ -38,7 +47,53 @@ const UNWRITABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 /** Far deeper than any Dellin answer; keeps recursive consumers of the result (JSON.stringify…) off the stack limit. */
 const MAX_DEPTH = 100;
-const [ARRAY, NUMBER, BOOLEAN] = [1, 2, 4];
+const [ARRAY, NUMBER, BOOLEAN, INTEGER] = [1, 2, 4, 8];
+
+// XML Schema 1.1 Part 2 lexical spaces (§3.3.3 decimal, §3.3.5 double, §3.4.13 integer, §3.3.2 boolean), after the
+// whiteSpace facet `collapse` has trimmed the text. Number() would also take `0x1F`, `0o17`, `0b1`, `Infinity`, `1_0`
+// or an empty string, which neither XML Schema nor JSON has.
+const XS_INTEGER = /^[+-]?[0-9]+$/;
+const XS_DOUBLE = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[Ee][+-]?[0-9]+)?$/;
+const XS_SPECIAL = /^(?:[+-]?INF|NaN)$/;
+const XML_SPACE_AROUND = /^[ \t\r\n]+|[ \t\r\n]+$/g;
+
+/** The encoding an XML declaration names, read from the bytes as ASCII (every encoding it may name agrees there). */
+const DECLARED_ENCODING = /^<\?xml[ \t\r\n][^>]*?encoding[ \t\r\n]*=[ \t\r\n]*(?:"([^"]*)"|'([^']*)')/;
+const CHARSET = /;\s*charset\s*=\s*(?:"([^"]*)"|([^;\s]*))/i;
+
+/**
+ * The text of an XML body, in the encoding it says it is in (RFC 7303 §3.2 and XML 1.0 Appendix F): a byte order mark
+ * first, then the Content-Type's charset, then the XML declaration's encoding, else UTF-8. Any label TextDecoder knows
+ * is read (koi8-r, windows-1251, ibm866, utf-16…); an unknown one is a DecodeError naming it, and bytes that are not
+ * valid in the encoding are a DecodeError too, never U+FFFD characters.
+ */
+export function readXmlText(bytes: Uint8Array, contentType: string | null | undefined, context: ErrorContext): string {
+  const [a, b, c] = bytes;
+  let label: string | undefined;
+  let source = 'its byte order mark';
+  if (a === 0xef && b === 0xbb && c === 0xbf) label = 'utf-8';
+  else if (a === 0xff && b === 0xfe) label = 'utf-16le';
+  else if (a === 0xfe && b === 0xff) label = 'utf-16be';
+  else if (a === 0x3c && b === 0x00) label = 'utf-16le'; // `<` in UTF-16, without a byte order mark
+  else if (a === 0x00 && b === 0x3c) label = 'utf-16be';
+  else {
+    const charset = contentType ? CHARSET.exec(contentType) : null;
+    const declared = charset ? undefined : DECLARED_ENCODING.exec(String.fromCharCode(...bytes.subarray(0, 200)));
+    label = charset ? (charset[1] ?? charset[2]) : (declared?.[1] ?? declared?.[2]);
+    source = charset ? 'the Content-Type charset' : 'the XML declaration';
+  }
+  let decoder: InstanceType<typeof TextDecoder>;
+  try {
+    decoder = new TextDecoder(label ?? 'utf-8', { fatal: true });
+  } catch {
+    throw new DecodeError(context, '', `the encoding ${describeValue(label)} named by ${source} is not one this runtime can read`);
+  }
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    throw new DecodeError(context, '', `the body has bytes that are not valid ${decoder.encoding}${label ? ` (named by ${source})` : ' (no encoding was declared, so UTF-8)'}`);
+  }
+}
 
 /** Per shape, computed once: each path's kinds as bits. */
 const kindsByShape = new WeakMap<XmlShape, Map<string, number>>();
@@ -46,7 +101,7 @@ function kindsOf(shape: XmlShape): Map<string, number> {
   let kinds = kindsByShape.get(shape);
   if (kinds) return kinds;
   kinds = new Map();
-  for (const [paths, bit] of [[shape.arrays, ARRAY], [shape.numbers, NUMBER], [shape.booleans, BOOLEAN]] as const) for (const path of paths) kinds.set(path, (kinds.get(path) ?? 0) | bit);
+  for (const [paths, bit] of [[shape.arrays, ARRAY], [shape.numbers, NUMBER], [shape.integers ?? [], INTEGER], [shape.booleans, BOOLEAN]] as const) for (const path of paths) kinds.set(path, (kinds.get(path) ?? 0) | bit);
   kindsByShape.set(shape, kinds);
   return kinds;
 }
@@ -110,15 +165,27 @@ export function decodeXml(input: string, shape: XmlShape, context: ErrorContext)
       i = INSTRUCTION.lastIndex;
     } else if (next !== 33 /* ! */) {
       OPEN_TAG.lastIndex = lt;
-      const [, name = '', attributes, selfClosing] = OPEN_TAG.exec(text) ?? [];
+      const name = OPEN_TAG.exec(text)?.[1];
       if (!name) throw malformed(lt, 'a broken tag');
-      i = OPEN_TAG.lastIndex;
-      if (attributes) {
-        // Ignored, but they must be well-formed too: no repeated names, no bare `&`.
-        const names = [...attributes.matchAll(ATTRIBUTE)].map((match) => match[1]);
-        if (new Set(names).size < names.length) throw malformed(lt, `a repeated attribute in <${name}>`);
-        decode(attributes, lt);
+      // Attributes are ignored, but they must be well-formed too: no repeated names, no bare `&`.
+      let names: Set<string> | undefined;
+      for (ATTRIBUTE.lastIndex = OPEN_TAG.lastIndex; ; ) {
+        const at = ATTRIBUTE.lastIndex;
+        const attribute = ATTRIBUTE.exec(text);
+        if (!attribute) {
+          TAG_END.lastIndex = at;
+          break;
+        }
+        names ??= new Set();
+        if (names.has(attribute[1] ?? '')) throw malformed(lt, `a repeated attribute in <${name}>`);
+        if (names.size >= MAX_ATTRIBUTES) throw malformed(lt, `more than ${MAX_ATTRIBUTES} attributes in <${name}>`);
+        names.add(attribute[1] ?? '');
+        decode(attribute[2] ?? attribute[3] ?? '', at);
       }
+      const end = TAG_END.exec(text);
+      if (!end) throw malformed(lt, 'a broken tag');
+      const selfClosing = end[1];
+      i = TAG_END.lastIndex;
       if (!top && result) throw malformed(lt, 'a second root element');
       if (!top && name !== shape.root) throw new DecodeError(context, '', `expected the root element <${shape.root}>, got <${name}>`);
       if (top && FORBIDDEN.has(name)) throw new DecodeError(context, `${top.path}.${name}`, `element <${name}> is not accepted: its name could reach a prototype`);
@@ -151,7 +218,7 @@ export function decodeXml(input: string, shape: XmlShape, context: ErrorContext)
 
   /** Adds a closed element to its parent, or makes it the result. */
   function close(frame: Frame, parent: Frame | undefined): void {
-    const value = frame.object ?? typed(frame.done + frame.pending.trim(), frame);
+    const value = frame.object ?? typed(frame);
     if (!parent && typeof value === 'string') throw new DecodeError(context, frame.path, `expected elements inside <${frame.name}>, got text`);
     if (!parent) return void (result = frame.object ?? {});
     // Empty elements are absent but still count: at an array path, or repeated (`empties` remembers them), they give arrays.
@@ -166,18 +233,30 @@ export function decodeXml(input: string, shape: XmlShape, context: ErrorContext)
     else (parent.empties ??= new Set()).add(name);
   }
 
-  /** Types the text as the shape says; an empty element becomes absent, as a JSON member would be. */
-  function typed(value: string, { kind, path }: Frame): unknown {
+  /**
+   * Types the text as the shape says, by XML Schema's lexical rules; an empty element becomes absent, as a JSON member
+   * would be. INF and NaN are numbers to XML Schema but not to JSON, so the JSON twin's schema cannot hold them.
+   */
+  function typed({ kind, path, done, pending }: Frame): unknown {
+    // Text is trimmed as fast-xml-parser trimmed it (CDATA kept as it is); numbers and booleans by their whiteSpace
+    // facet, `collapse`: only XML's four whitespace characters around them go.
+    if (!(kind & (NUMBER | BOOLEAN))) return done + pending.trim() || undefined;
+    const value = (done + pending).replace(XML_SPACE_AROUND, '');
     if (value === '') return undefined;
     if (kind & NUMBER) {
+      const integer = kind & INTEGER;
+      if (!(integer ? XS_INTEGER : XS_DOUBLE).test(value)) {
+        const special = XS_SPECIAL.test(value) ? ` (${value} is an xs:double, but JSON has no number for it)` : '';
+        throw new DecodeError(context, path, `expected ${integer ? 'an integer (xs:integer)' : 'a number (xs:decimal or xs:double)'}, got ${describeValue(value)}${special}`);
+      }
       const number = Number(value);
-      if (!Number.isFinite(number)) throw new DecodeError(context, path, `expected a number, got ${JSON.stringify(value)}`);
+      if (!Number.isFinite(number)) throw new DecodeError(context, path, `${describeValue(value)} is beyond the range of a double`);
+      if (integer && !Number.isSafeInteger(number)) throw new DecodeError(context, path, `${describeValue(value)} is beyond 2^53 and cannot be read exactly`);
       return number;
     }
-    if (!(kind & BOOLEAN)) return value;
     if (value === 'true' || value === '1') return true;
     if (value === 'false' || value === '0') return false;
-    throw new DecodeError(context, path, `expected true or false, got ${JSON.stringify(value)}`);
+    throw new DecodeError(context, path, `expected a boolean (xs:boolean: true, false, 1 or 0), got ${describeValue(value)}`);
   }
 }
 
@@ -188,33 +267,66 @@ const NEEDS_CARE = /[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uF
 /** Element names already checked (the check is a third of the build time otherwise); bounded, whatever keys come. */
 const goodNames = new Set<string>();
 
-/**
- * Writes `value` under `root`, arrays as repeated elements; undefined and null members and items are left out.
- * Where fast-xml-parser's builder wrote broken XML, this throws a TypeError instead: for a key that is not an XML name,
- * an array inside an array or as the root, and text with characters XML cannot carry.
- */
-export function encodeXml(value: unknown, root: string): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>${element(root, value ?? {})}`;
-}
+const ENCODE_CONTEXT: ErrorContext = { api: 'dellin', operation: 'encodeXml', attempts: 0 };
 
-function element(name: string, value: unknown): string {
-  if (!goodNames.has(name)) {
-    if (!IS_NAME.test(name)) throw new TypeError(`encodeXml: ${JSON.stringify(name)} is not a valid XML element name`);
-    if (goodNames.size < 1000) goodNames.add(name);
+/**
+ * Writes `value` under `root`, arrays as repeated elements; undefined and null members and items are left out. Throws
+ * an EncodeError naming the path, rather than writing broken XML (fast-xml-parser's builder did), for: a key that is
+ * not an XML name, an array inside an array or as the root, text with characters XML cannot carry, a number that is
+ * not finite (neither XML Schema's nor JSON's), a function or symbol, and nesting deeper than 100 (a cycle included).
+ * Linear in the output: the text is gathered in parts and joined once.
+ */
+export function encodeXml(value: unknown, root: string, context: ErrorContext = ENCODE_CONTEXT): string {
+  const parts: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
+  // The names (and array indices) down to the element being written: a path is only built for an error.
+  const trail: Array<string | number> = [];
+  let depth = 0;
+  const fail = (reason: string): never => {
+    const path = trail.map((step) => (typeof step === 'number' ? `[${step}]` : `.${step}`)).join('').slice(1);
+    throw new EncodeError(context, path, reason);
+  };
+
+  function element(name: string, item: unknown): void {
+    if (!goodNames.has(name)) {
+      if (!IS_NAME.test(name)) fail(`${describeValue(name)} is not a valid XML element name`);
+      if (goodNames.size < 1000) goodNames.add(name);
+    }
+    if (typeof item === 'object' && item !== null) {
+      // Arrays are written by their parent, as repeated elements; one arriving here is nested in another, or is the root.
+      if (Array.isArray(item)) fail('an array inside an array, or as the root, which XML cannot say');
+      // As deep as decodeXml reads, and no deeper: the same limit both ways, and a cycle ends here.
+      if (++depth >= MAX_DEPTH) fail(`nested deeper than ${MAX_DEPTH} elements (a cycle?)`);
+      parts.push(`<${name}>`);
+      // Any object's own enumerable members, as the old builder did (a Date, having none, is an empty element).
+      for (const key of Object.keys(item)) {
+        const member = (item as Record<string, unknown>)[key];
+        if (member === null || member === undefined) continue;
+        trail.push(key);
+        if (!Array.isArray(member)) element(key, member);
+        else {
+          for (let i = 0; i < member.length; i++) {
+            const each: unknown = member[i];
+            if (each === null || each === undefined) continue;
+            trail.push(i);
+            element(key, each);
+            trail.pop();
+          }
+        }
+        trail.pop();
+      }
+      parts.push(`</${name}>`);
+      depth--;
+      return;
+    }
+    if (typeof item === 'function' || typeof item === 'symbol') return void fail(`a ${typeof item} has no XML text`);
+    if (typeof item === 'number' && !Number.isFinite(item)) fail(`${item} is not a number XML Schema or JSON can carry`);
+    const text = String(item);
+    if (!NEEDS_CARE.test(text)) return void parts.push(`<${name}>${text}</${name}>`);
+    if (UNWRITABLE.test(text)) fail('holds a character XML cannot carry');
+    parts.push(`<${name}>${text.replace(ESCAPE, (c) => ESCAPES[c] ?? c)}</${name}>`);
   }
-  if (typeof value !== 'object' || value === null) {
-    const text = String(value);
-    if (!NEEDS_CARE.test(text)) return `<${name}>${text}</${name}>`;
-    if (UNWRITABLE.test(text)) throw new TypeError(`encodeXml: <${name}> holds a character XML cannot carry`);
-    return `<${name}>${text.replace(ESCAPE, (c) => ESCAPES[c] ?? c)}</${name}>`;
-  }
-  // Arrays are written by their parent, as repeated elements; one arriving here is nested in another, or is the root.
-  if (Array.isArray(value)) throw new TypeError(`encodeXml: <${name}> would be an array inside an array or the root, which XML cannot say`);
-  let inner = '';
-  // Any object's own enumerable members, as the old builder did (a Date, having none, is an empty element).
-  for (const [key, item] of Object.entries(value)) {
-    if (!Array.isArray(item)) inner += item === null || item === undefined ? '' : element(key, item);
-    else for (const each of item as unknown[]) inner += each === null || each === undefined ? '' : element(key, each);
-  }
-  return `<${name}>${inner}</${name}>`;
+
+  trail.push(root);
+  element(root, value ?? {});
+  return parts.join('');
 }

@@ -1,7 +1,8 @@
 // Dilovod's webhooks: a GET to your URL with a `packet` query parameter holding JSON, sent from one address only and
 // carrying no signature, so the source address is the one check there is.
 import { DecodeError } from '../core/index.ts';
-import { isPlainObject } from '../core/objects.ts';
+import { describeValue, isPlainObject } from '../core/objects.ts';
+import { plainResponse, refuseEarly, type FetchHandler, type ReceiverLimits } from '../core/receiver.ts';
 
 /** The one address the seed documents Dilovod's webhooks coming from. */
 export const DILOVOD_WEBHOOK_IPS: readonly string[] = ['88.198.50.253'];
@@ -56,37 +57,42 @@ export function parseDilovodWebhook(request: string | URL | URLSearchParams, che
     throw new DecodeError(context, 'packet', 'not JSON');
   }
   if (!isPlainObject(parsed)) throw new DecodeError(context, 'packet', 'not a JSON object');
-  if (parsed.action !== 'objectChanged') throw new DecodeError(context, 'packet.action', `expected "objectChanged", got ${JSON.stringify(parsed.action)}`);
+  // Only strings are kept from the packet, so its depth does not matter beyond what is read.
+  if (parsed.action !== 'objectChanged') throw new DecodeError(context, 'packet.action', `expected "objectChanged", got ${describeValue(parsed.action)}`);
   const params = parsed.params;
   if (!isPlainObject(params)) throw new DecodeError(context, 'packet.params', 'missing, or not an object');
   if (typeof params.objectName !== 'string' || !/^[A-Za-z]+\.[A-Za-z0-9_]+$/.test(params.objectName)) {
-    throw new DecodeError(context, 'packet.params.objectName', `expected a name like "documents.saleOrder", got ${JSON.stringify(params.objectName)}`);
+    throw new DecodeError(context, 'packet.params.objectName', `expected a name like "documents.saleOrder", got ${describeValue(params.objectName)}`);
   }
   const id = typeof params.id === 'number' ? String(params.id) : params.id;
-  if (typeof id !== 'string' || !/^\d{1,20}$/.test(id)) throw new DecodeError(context, 'packet.params.id', `expected an object id, got ${JSON.stringify(params.id)}`);
+  if (typeof id !== 'string' || !/^\d{1,20}$/.test(id)) throw new DecodeError(context, 'packet.params.id', `expected an object id, got ${describeValue(params.id)}`);
   return { action: 'objectChanged', params: { objectName: params.objectName, id } };
 }
 
 export type WebhookListener = (event: DilovodWebhookEvent) => void | Promise<void>;
 
+/** Webhooks are GETs with the packet in the query: no body is read. */
+export const DILOVOD_WEBHOOK_LIMITS: ReceiverLimits = { methods: ['GET'], maxBodyBytes: 0 };
+
 /**
- * A fetch-style handler (`(Request, remoteAddress) => Response`): 403 for a wrong source, 400 with the reason for a
- * bad packet, 200 once `onEvent` has taken the event (500 if it throws).
+ * A fetch-style handler (`(Request, remoteAddress) => Response`): 405 for any method but GET, 413 for a body, then 403
+ * for a wrong source, 400 with the reason for a bad packet, 200 once `onEvent` has taken the event (500 if it throws).
  */
-export function dilovodWebhookHandler(onEvent: WebhookListener, options: { allowedIps?: readonly string[] } = {}) {
-  return async (request: Request, remoteAddress: string | undefined): Promise<Response> => {
+export function dilovodWebhookHandler(onEvent: WebhookListener, options: { allowedIps?: readonly string[] } = {}): FetchHandler {
+  return async (request, remoteAddress) => {
+    const early = refuseEarly(request.method, request.headers.get('content-length'), DILOVOD_WEBHOOK_LIMITS);
+    if (early) return early;
     let event: DilovodWebhookEvent;
     try {
       event = parseDilovodWebhook(request.url, { remoteAddress, allowedIps: options.allowedIps });
     } catch (error) {
-      const status = error instanceof WebhookSourceError ? 403 : 400;
-      return new Response(error instanceof Error ? error.message : 'bad request', { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+      return plainResponse(error instanceof WebhookSourceError ? 403 : 400, error instanceof Error ? error.message : 'bad request');
     }
     try {
       await onEvent(event);
     } catch {
-      return new Response('the event could not be handled', { status: 500 });
+      return plainResponse(500, 'the event could not be handled');
     }
-    return new Response('ok', { status: 200 });
+    return plainResponse(200, 'ok');
   };
 }

@@ -1,6 +1,7 @@
 // Callbacks Fastriver POSTs to the request's `callback_url`: parsed, checked and flattened like any other document.
 import { DecodeError } from '../core/index.ts';
-import { isPlainObject as isObject } from '../core/objects.ts';
+import { copyJsonData, describeValue, isPlainObject as isObject } from '../core/objects.ts';
+import { plainResponse, readRequestBody, refuseEarly, type FetchHandler, type ReceiverLimits } from '../core/receiver.ts';
 import type { components } from '../../generated/fastriver.ts';
 import type { FlatCallbackEvent } from './client.ts';
 import { flatten } from './jsonapi.ts';
@@ -67,6 +68,10 @@ const EVENTS: Record<CallbackEvent, true> = {
 };
 const KNOWN_EVENTS: ReadonlySet<string> = new Set(Object.keys(EVENTS));
 
+/** JSON text is UTF-8 (RFC 8259 §8.1): bytes that are not are refused, never read as U+FFFD. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** Far deeper than any callback (the seed's are five levels deep); keeps JSON.stringify of the result off the stack limit. */
+const MAX_DEPTH = 100;
 const context = { api: 'fastriver', operation: 'parseFastriverCallback', attempts: 0 };
 const fail = (path: string, reason: string): never => {
   throw new DecodeError(context, path, reason);
@@ -80,7 +85,12 @@ const fail = (path: string, reason: string): never => {
 export function parseFastriverCallback(body: unknown): FastriverCallback {
   let payload = body;
   if (typeof body === 'string' || body instanceof Uint8Array) {
-    const text = typeof body === 'string' ? body : new TextDecoder().decode(body);
+    let text = '';
+    try {
+      text = typeof body === 'string' ? body : utf8.decode(body);
+    } catch {
+      fail('', 'the body is not UTF-8 text');
+    }
     try {
       payload = JSON.parse(text);
     } catch {
@@ -90,23 +100,55 @@ export function parseFastriverCallback(body: unknown): FastriverCallback {
   if (!isObject(payload)) return fail('', 'the body is not a JSON object');
   const data = payload.data;
   if (!isObject(data)) return fail('data', 'missing, or not an object');
-  if (data.type !== 'external_callback') fail('data.type', `expected "external_callback", got ${JSON.stringify(data.type)}`);
+  if (data.type !== 'external_callback') fail('data.type', `expected "external_callback", got ${describeValue(data.type)}`);
   if (typeof data.id !== 'string' && typeof data.id !== 'number') fail('data.id', 'missing, or neither a string nor a number');
   const attributes = data.attributes;
   if (!isObject(attributes)) return fail('data.attributes', 'missing, or not an object');
   const event = attributes.event;
-  if (typeof event !== 'string' || event === '') return fail('data.attributes.event', `expected an event name, got ${JSON.stringify(event)}`);
+  if (typeof event !== 'string' || event === '') return fail('data.attributes.event', `expected an event name, got ${describeValue(event)}`);
   if (payload.included !== undefined && !Array.isArray(payload.included)) fail('included', 'not an array');
   if (data.relationships !== undefined && !isObject(data.relationships)) fail('data.relationships', 'not an object');
-  // flatten consumes what it is given: the caller's object stays as it was.
-  let copy: unknown;
-  try {
-    copy = structuredClone(payload);
-  } catch {
-    return fail('', 'the payload is not plain data');
-  }
-  const flat = flatten<Omit<FlatCallbackEvent, 'event'>>(copy as Parameters<typeof flatten>[0], FASTRIVER_TYPE_ALIASES).data;
+  // flatten consumes what it is given: the caller's object stays as it was. Callbacks are a few levels deep.
+  const copy = copyJsonData(payload, MAX_DEPTH);
+  if (typeof copy === 'string') return fail('', `the payload ${copy}`);
+  const flat = flatten<Omit<FlatCallbackEvent, 'event'>>(copy.value as Parameters<typeof flatten>[0], FASTRIVER_TYPE_ALIASES, context).data;
   const identity: CallbackIdentity = { delivery_request_uuid: String(data.id) };
   if (KNOWN_EVENTS.has(event)) return Object.assign(flat, identity, { known: true as const, event: event as CallbackEvent });
-  return Object.assign(flat, identity, { known: false as const, event, payload: structuredClone(payload) as Record<string, unknown> });
+  return Object.assign(flat, identity, { known: false as const, event, payload: (copyJsonData(payload, MAX_DEPTH) as { value: Record<string, unknown> }).value });
+}
+
+export type CallbackListener = (event: FastriverCallback) => void | Promise<void>;
+
+export interface CallbackReceiverOptions {
+  /** The largest body taken, in bytes (413 above it). Default 1 MiB, far above any callback the seed shows. */
+  maxBodyBytes?: number;
+}
+
+export const callbackLimits = (options: CallbackReceiverOptions): ReceiverLimits => ({ methods: ['POST'], maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024 });
+
+/**
+ * A fetch-style handler for your `callback_url`: 405 for any method but POST, 413 for a body over the limit, 400 with
+ * the reason for a body that is not a callback, 200 once `onEvent` has taken the event (500 if it throws). Fastriver
+ * repeats a callback that does not get 200.
+ */
+export function fastriverCallbackHandler(onEvent: CallbackListener, options: CallbackReceiverOptions = {}): FetchHandler {
+  const limits = callbackLimits(options);
+  return async (request) => {
+    const early = refuseEarly(request.method, request.headers.get('content-length'), limits);
+    if (early) return early;
+    const body = await readRequestBody(request, limits.maxBodyBytes);
+    if (body instanceof Response) return body;
+    let event: FastriverCallback;
+    try {
+      event = parseFastriverCallback(body);
+    } catch (error) {
+      return plainResponse(400, error instanceof Error ? error.message : 'bad request');
+    }
+    try {
+      await onEvent(event);
+    } catch {
+      return plainResponse(500, 'the event could not be handled');
+    }
+    return plainResponse(200, 'ok');
+  };
 }

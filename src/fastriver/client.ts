@@ -112,7 +112,7 @@ export function createFastriverClient(credentials: FastriverCredentials, options
 
   /** Runs an operation answering a JSON:API document and flattens it. */
   const document = <T>(operation: Operation, requestOptions: RequestOptions | undefined, send: (fetch: FetchLike) => Promise<FetchResult<unknown>>) =>
-    mapApiPromise(api.call(operation, requestOptions, send), (body) => flatten<T>(body as Parameters<typeof flatten>[0], FASTRIVER_TYPE_ALIASES));
+    mapApiPromise(api.call(operation, requestOptions, send), (body) => flatten<T>(body as Parameters<typeof flatten>[0], FASTRIVER_TYPE_ALIASES, { api: 'fastriver', operation: operation.name, attempts: 1 }));
   const one = <T>(...args: Parameters<typeof document>): ApiPromise<T> => mapApiPromise(document<T>(...args), (flat) => flat.data);
   const many = <T>(...args: Parameters<typeof document>): ApiPromise<Page<T>> =>
     mapApiPromise(document<T[]>(...args), ({ data, meta }) => ({ items: data, total: typeof meta?.total === 'number' ? meta.total : data.length, meta: meta ?? {} }));

@@ -1,7 +1,8 @@
 // Fastriver answers in JSON:API documents. Callers get flat objects instead: attributes beside `id` and `type`, and each
 // relationship replaced by the resolved object from `included` (one object per type and id, so repeated and cyclic
 // references are shared). One index over data and included, one pass: O(resources + relationships).
-import { defineData } from '../core/objects.ts';
+import { DecodeError, type ErrorContext } from '../core/errors.ts';
+import { defineData, describeValue, isPlainObject } from '../core/objects.ts';
 
 /** A relationship target that is not in `included`: left as its identifier. */
 export interface ResourceIdentifier {
@@ -59,61 +60,90 @@ export interface Flattened<T> {
   meta: Record<string, unknown> | undefined;
 }
 
+const FLATTEN_CONTEXT: ErrorContext = { api: 'fastriver', operation: 'flatten', attempts: 0 };
+/** Names the flattener writes itself: a resource's identity, and the toJSON that makes cyclic results serializable. */
+const RESERVED_RELATIONSHIPS = new Set(['id', 'type', 'toJSON']);
+
+/** A resource's identity key: its id as a string (the API sends `2` and `"2"` for the same resource), or none. */
+const keyOf = (id: unknown): string | undefined => (typeof id === 'string' ? id : typeof id === 'number' ? String(id) : undefined);
+
 /**
  * Flattens one JSON:API document. For speed it reuses the document's own attribute objects as the results, so the
- * document is consumed: flatten what was just parsed (as the client does), or a copy. Malformed members are left out
- * rather than trusted (see the fuzz tests). `typeAliases` maps a relationship's type to the type its resources are
- * included under, tried when nothing is included under the type itself (the API declares its own: type-aliases.ts).
+ * document is consumed: flatten what was just parsed (as the client does), or a copy.
+ *
+ * Identity (JSON:API 1.1, "Resource Objects"): two resources are the same only when both have a `type` and an `id` and
+ * both are equal; resources without an id stay distinct, in `data` and in `included`.
+ *
+ * Throws a DecodeError naming the member (e.g. `included[2].relationships.toJSON`) for anything the flat form cannot
+ * carry without losing it: a member that is not what JSON:API says (a resource without a string `type`, an `id` that is
+ * neither string nor number, attributes or relationships that are not objects, an identifier without type and id), an
+ * attribute named `toJSON`, or a relationship named `id`, `type` or `toJSON` (JSON:API forbids the first two as field
+ * names; the flattener writes all three itself). Attributes named `id` or `type` give way to the resource's own.
+ *
+ * `typeAliases` maps a relationship's type to the type its resources are included under, tried when nothing is
+ * included under the type itself (the API declares its own: type-aliases.ts).
  */
-export function flatten<T>(document: RawDocument, typeAliases: Readonly<Record<string, string>> = {}): Flattened<T> {
-  const primary = document.data;
-  const resources = Array.isArray(primary) ? primary : primary ? [primary] : [];
-  const included = Array.isArray(document.included) ? document.included : [];
-  // type → id → resource; ids compare as strings, as the API sends `2` and `"2"` for the same resource.
+export function flatten<T>(document: RawDocument, typeAliases: Readonly<Record<string, string>> = {}, context: ErrorContext = FLATTEN_CONTEXT): Flattened<T> {
+  const fail = (path: string, reason: string): never => {
+    throw new DecodeError(context, path, reason);
+  };
+  if (!isPlainObject(document)) fail('', `expected a JSON:API document (an object), got ${describeValue(document)}`);
+  const primary: unknown = document.data;
+  if (primary !== undefined && primary !== null && typeof primary !== 'object') fail('data', `expected a resource, a list of resources or null, got ${describeValue(primary)}`);
+  const included: unknown = document.included ?? [];
+  if (!Array.isArray(included)) return fail('included', `expected a list of resources, got ${describeValue(included)}`);
+  // type → id key → resource.
   const index = new Map<string, Map<string, Record<string, unknown>>>();
-  const pending: Array<[Record<string, unknown>, RawResource]> = [];
+  const pending: Array<[Record<string, unknown>, Record<string, unknown>, string]> = [];
 
-  const shell = (resource: RawResource): Record<string, unknown> | undefined => {
-    if (typeof resource !== 'object' || resource === null || typeof resource.type !== 'string') return undefined;
-    let byId = index.get(resource.type);
-    if (!byId) index.set(resource.type, (byId = new Map()));
-    const id = String(resource.id);
-    const existing = byId.get(id);
+  const shell = (resource: unknown, path: string): Record<string, unknown> => {
+    if (!isPlainObject(resource)) return fail(path, `expected a resource object, got ${describeValue(resource)}`);
+    const { type, id, attributes, relationships } = resource;
+    if (typeof type !== 'string') return fail(`${path}.type`, `expected a string, got ${describeValue(type)}`);
+    const key = keyOf(id);
+    if (id !== undefined && key === undefined) fail(`${path}.id`, `expected a string or a number, got ${describeValue(id)}`);
+    let byId = index.get(type);
+    const existing = key === undefined ? undefined : byId?.get(key);
     if (existing) return existing;
-    const attributes = resource.attributes;
-    const reusable = typeof attributes === 'object' && attributes !== null && !Array.isArray(attributes) && !flattened.has(attributes);
-    const flat = (reusable ? attributes : {}) as Record<string, unknown>;
-    flat.id = resource.id;
-    flat.type = resource.type;
+    if (attributes !== undefined && !isPlainObject(attributes)) return fail(`${path}.attributes`, `expected an object, got ${describeValue(attributes)}`);
+    if (attributes && Object.hasOwn(attributes, 'toJSON')) fail(`${path}.attributes.toJSON`, 'an attribute named toJSON would hide the toJSON that makes results serializable');
+    if (relationships !== undefined && !isPlainObject(relationships)) return fail(`${path}.relationships`, `expected an object, got ${describeValue(relationships)}`);
+    const flat: Record<string, unknown> = attributes && !flattened.has(attributes) ? attributes : {};
+    flat.id = id;
+    flat.type = type;
     Object.defineProperty(flat, 'toJSON', { value: toJSON, configurable: true });
     flattened.add(flat);
-    byId.set(id, flat);
-    if (resource.relationships) pending.push([flat, resource]);
+    if (key !== undefined) {
+      if (!byId) index.set(type, (byId = new Map()));
+      byId.set(key, flat);
+    }
+    if (relationships) pending.push([flat, relationships, `${path}.relationships`]);
     return flat;
   };
 
-  const top = resources.map(shell);
-  for (const resource of included) shell(resource);
+  const top = Array.isArray(primary) ? primary.map((resource, i) => shell(resource, `data[${i}]`)) : primary ? shell(primary, 'data') : null;
+  for (const [i, resource] of included.entries()) shell(resource, `included[${i}]`);
 
-  const resolve = (identifier: ResourceIdentifier | null | undefined): unknown => {
-    if (identifier === null || typeof identifier !== 'object') return null;
-    const id = String(identifier.id);
-    const alias = Object.hasOwn(typeAliases, identifier.type) ? typeAliases[identifier.type] : undefined;
-    return index.get(identifier.type)?.get(id) ?? (alias !== undefined ? index.get(alias)?.get(id) : undefined) ?? { id: identifier.id, type: identifier.type };
+  const resolve = (identifier: unknown, path: string): unknown => {
+    if (identifier === null) return null;
+    if (!isPlainObject(identifier)) return fail(path, `expected a resource identifier or null, got ${describeValue(identifier)}`);
+    const { type, id } = identifier;
+    const key = keyOf(id);
+    if (typeof type !== 'string' || key === undefined) return fail(path, 'a resource identifier needs a string type and a string or number id');
+    const alias = Object.hasOwn(typeAliases, type) ? typeAliases[type] : undefined;
+    return index.get(type)?.get(key) ?? (alias !== undefined ? index.get(alias)?.get(key) : undefined) ?? { id, type };
   };
-  for (const [flat, resource] of pending) {
-    const relationships = resource.relationships;
-    if (typeof relationships !== 'object' || relationships === null) continue;
+  for (const [flat, relationships, path] of pending) {
     for (const name of Object.keys(relationships)) {
-      // JSON:API forbids members named id or type here; taking one would overwrite the resource's identity.
-      if (name === 'id' || name === 'type') continue;
-      const data = relationships[name]?.data;
+      if (RESERVED_RELATIONSHIPS.has(name)) fail(`${path}.${name}`, `a relationship named ${name} would overwrite what the flattener writes itself`);
+      const relationship = relationships[name];
+      if (!isPlainObject(relationship)) return fail(`${path}.${name}`, `expected a relationship object, got ${describeValue(relationship)}`);
+      const data = relationship.data;
       if (data === undefined) continue;
-      defineData(flat, name, Array.isArray(data) ? data.map(resolve) : resolve(data));
+      defineData(flat, name, Array.isArray(data) ? data.map((item, i) => resolve(item, `${path}.${name}.data[${i}]`)) : resolve(data, `${path}.${name}.data`));
     }
   }
 
-  const data = Array.isArray(primary) ? top.filter(Boolean) : (top[0] ?? null);
-  const meta = typeof document.meta === 'object' && document.meta !== null ? (document.meta as Record<string, unknown>) : undefined;
-  return { data: data as T, meta };
+  const meta = isPlainObject(document.meta) ? document.meta : undefined;
+  return { data: top as T, meta };
 }

@@ -1,7 +1,17 @@
 // JSON:API flattening: attributes beside id and type, relationships resolved from included, shared and cycle-safe.
 import { describe, expect, it } from 'vitest';
+import { DecodeError } from '../../src/core/index.ts';
 import { flatten } from '../../src/fastriver/jsonapi.ts';
 import { FASTRIVER_TYPE_ALIASES } from '../../src/fastriver/type-aliases.ts';
+
+function catchError(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected an error');
+}
 
 // Tests reach into arbitrary flattened shapes.
 type Loose = Record<string, any>;
@@ -82,10 +92,74 @@ describe('flatten', () => {
     expect(data).toEqual({ id: '5', type: 'time_interval', name: 'n' });
   });
 
-  it('ignores relationships named id or type, which would overwrite the identity (found by the fuzzer)', () => {
-    const { data } = flatten<Loose>({ data: { id: '1', type: 't', relationships: { id: { data: [{ id: '1', type: 't' }] }, type: { data: null } } } });
-    expect(data).toEqual({ id: '1', type: 't' });
-    expect(JSON.parse(JSON.stringify(data))).toEqual({ id: '1', type: 't' });
+  it('refuses members named what the flattener writes itself: relationships id, type, toJSON, an attribute toJSON (a DecodeError naming the member)', () => {
+    const cases: Array<[Loose, string]> = [
+      [{ data: { id: '1', type: 't', relationships: { id: { data: [{ id: '1', type: 't' }] } } } }, 'data.relationships.id'],
+      [{ data: { id: '1', type: 't', relationships: { type: { data: null } } } }, 'data.relationships.type'],
+      [{ data: { id: '1', type: 't', relationships: { toJSON: { data: { id: '1', type: 't' } } } } }, 'data.relationships.toJSON'],
+      [{ data: [{ id: '1', type: 't' }], included: [{ id: '2', type: 't', attributes: { toJSON: { toString: 1, valueOf: 1 } } }] }, 'included[0].attributes.toJSON'],
+    ];
+    for (const [document, path] of cases) {
+      const error = catchError(() => flatten(document));
+      expect(error).toBeInstanceOf(DecodeError);
+      expect((error as DecodeError).path).toBe(path);
+    }
+  });
+
+  it('keeps resources without an id distinct, in data and in included (issue 13 example)', () => {
+    const { data } = flatten<Loose[]>({ data: [{ type: 'document', attributes: { n: 1 } }, { type: 'document', attributes: { n: 2 } }] });
+    expect(data.map((item) => item.n)).toEqual([1, 2]);
+    expect(data[0]).not.toBe(data[1]);
+  });
+
+  it('identity: two resources are one only when both type and id are present and equal (every combination)', () => {
+    const ids = [undefined, '1', 1, '2'];
+    const types = ['a', 'b'];
+    for (const [aType, aId, bType, bId] of types.flatMap((t1) => ids.flatMap((i1) => types.flatMap((t2) => ids.map((i2) => [t1, i1, t2, i2] as const))))) {
+      const same = aType === bType && aId !== undefined && bId !== undefined && String(aId) === String(bId);
+      for (const where of ['data', 'included'] as const) {
+        const a = { type: aType, id: aId, attributes: { n: 'a' } };
+        const b = { type: bType, id: bId, attributes: { n: 'b' } };
+        const document = where === 'data' ? { data: [a, b] } : { data: [a], included: [b], };
+        const flat = flatten<Loose[]>(document as never).data;
+        if (where === 'data') {
+          expect(flat).toHaveLength(2);
+          expect(flat[0] === flat[1]).toBe(same);
+          expect(flat[1]?.n).toBe(same ? 'a' : 'b');
+        } else {
+          expect(flat[0]?.n).toBe('a');
+        }
+      }
+    }
+  });
+
+  it('resolves a relationship to an id-less resource never (it cannot be named), and refuses an identifier without type and id', () => {
+    const { data } = flatten<Loose>({ data: { id: '1', type: 't', relationships: { other: { data: { id: '7', type: 'u' } } } }, included: [{ type: 'u', attributes: { n: 1 } }] });
+    expect(data.other).toEqual({ id: '7', type: 'u' });
+    const error = catchError(() => flatten({ data: { id: '1', type: 't', relationships: { other: { data: { type: 'u' } } } } } as never));
+    expect((error as DecodeError).path).toBe('data.relationships.other.data');
+  });
+
+  it('refuses members that are not what JSON:API says, naming them, and never calls a member of what it reads', () => {
+    const hostile = { toString: 1, valueOf: 1, toJSON: 1 };
+    const cases: Array<[unknown, string]> = [
+      [null, ''],
+      [{ data: 5 }, 'data'],
+      [{ data: [{ id: '1' }] }, 'data[0].type'],
+      [{ data: { id: hostile, type: 't' } }, 'data.id'],
+      [{ data: { id: '1', type: hostile } }, 'data.type'],
+      [{ data: { id: '1', type: 't', attributes: [1] } }, 'data.attributes'],
+      [{ data: { id: '1', type: 't', relationships: [] } }, 'data.relationships'],
+      [{ data: { id: '1', type: 't', relationships: { r: 1 } } }, 'data.relationships.r'],
+      [{ data: { id: '1', type: 't', relationships: { r: { data: [{ id: hostile, type: 't' }] } } } }, 'data.relationships.r.data[0]'],
+      [{ data: null, included: { 0: {} } }, 'included'],
+      [{ data: null, included: [hostile] }, 'included[0].type'],
+    ];
+    for (const [document, path] of cases) {
+      const error = catchError(() => flatten(document as never));
+      expect(error, path).toBeInstanceOf(DecodeError);
+      expect((error as DecodeError).path).toBe(path);
+    }
   });
 
   it('never lets hostile keys touch a prototype', () => {

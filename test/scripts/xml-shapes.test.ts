@@ -40,10 +40,11 @@ describe('xmlShapes', () => {
           root: 'request',
           arrays: ['request.items', 'request.items.tags'],
           numbers: ['request.choice.weight', 'request.items.count', 'request.version'],
+          integers: ['request.items.count', 'request.version'],
           booleans: ['request.flag'],
         },
-        Answer: { root: 'response', arrays: [], numbers: ['response.metadata.status'], booleans: [] },
-        response: { root: 'response', arrays: ['response.errors'], numbers: ['response.errors.code'], booleans: [] },
+        Answer: { root: 'response', arrays: [], numbers: ['response.metadata.status'], integers: ['response.metadata.status'], booleans: [] },
+        response: { root: 'response', arrays: ['response.errors'], numbers: ['response.errors.code'], integers: ['response.errors.code'], booleans: [] },
       },
       operations: { thingXml: { path: '/thing.xml', request: 'Thing', responses: { '200': 'Answer', '400': 'response' } } },
     });

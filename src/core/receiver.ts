@@ -1,0 +1,124 @@
+// The one way our receivers (Dilovod webhooks, Fastriver callbacks) meet the wire: a fetch-style handler, and the same
+// handler for node:http. Whatever arrives (a request-target of `//` or `*`, a method the receiver does not take, a body
+// over the limit, a connection that drops mid-body), the answer is a 4xx or 405 and the process keeps serving: nothing
+// here can throw out of a listener or leave a rejected promise behind.
+
+/** A fetch-style receiver: the request, and the address it came from (`req.socket.remoteAddress` or your proxy's). */
+export type FetchHandler = (request: Request, remoteAddress: string | undefined) => Promise<Response>;
+
+export interface ReceiverLimits {
+  /** The methods the receiver takes; any other gets 405 with `Allow`. */
+  methods: readonly string[];
+  /** The largest body read, in bytes; a larger one gets 413 naming the limit. */
+  maxBodyBytes: number;
+}
+
+/** What the node:http listener uses of a request and a response (structural, so no Node types leak into ours). */
+export interface NodeRequest extends AsyncIterable<unknown> {
+  url?: string;
+  method?: string;
+  headers: Record<string, string | string[] | undefined>;
+  socket: { remoteAddress?: string };
+}
+export interface NodeResponse {
+  writeHead(status: number, headers: Record<string, string>): { end(body: string): unknown };
+}
+
+const BASE = 'http://receiver.invalid';
+
+/**
+ * The URL of a request-target (RFC 9112 §3.2): origin-form (`/path?query`, `//` included) under a placeholder origin,
+ * absolute-form (`http://host/path`) as it is; anything else (`*`, authority-form, garbage) is undefined.
+ */
+export function requestTargetUrl(target: string | undefined): URL | undefined {
+  if (!target) return undefined;
+  try {
+    if (target.startsWith('/')) return new URL(BASE + target);
+    if (/^https?:\/\//i.test(target)) return new URL(target);
+  } catch {
+    // not a URL at all
+  }
+  return undefined;
+}
+
+export function plainResponse(status: number, text: string, headers: Record<string, string> = {}): Response {
+  return new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers } });
+}
+
+/** 405 for a method not in `methods`, 413 for a declared length over the limit; undefined when the request may go on. */
+export function refuseEarly(method: string, contentLength: string | null | undefined, { methods, maxBodyBytes }: ReceiverLimits): Response | undefined {
+  if (!methods.includes(method)) return plainResponse(405, `method not allowed; use ${methods.join(', ')}`, { allow: methods.join(', ') });
+  if (contentLength && !(Number(contentLength) <= maxBodyBytes)) return tooLarge(maxBodyBytes);
+  return undefined;
+}
+
+const tooLarge = (maxBodyBytes: number) => plainResponse(413, `the body is over the limit of ${maxBodyBytes} bytes`, { connection: 'close' });
+
+/** Reads a body of at most `maxBodyBytes`: the bytes, or undefined when it is larger (reading stops there). */
+export async function readLimited(chunks: AsyncIterable<unknown> | null, maxBodyBytes: number): Promise<Uint8Array | undefined> {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of chunks ?? []) {
+    const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk instanceof Uint8Array ? chunk : new Uint8Array();
+    size += bytes.length;
+    if (size > maxBodyBytes) return undefined;
+    parts.push(bytes);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const part of parts) {
+    body.set(part, offset);
+    offset += part.length;
+  }
+  return body;
+}
+
+/** Reads a fetch Request's body under the limit; 413 (a Response) when it is larger, 400 when it breaks off. */
+export async function readRequestBody(request: Request, maxBodyBytes: number): Promise<Uint8Array | Response> {
+  if (!request.body) return new Uint8Array();
+  // Read with a reader, not `for await`: not every runtime's ReadableStream is async-iterable.
+  const reader = request.body.getReader();
+  const chunks = {
+    async *[Symbol.asyncIterator]() {
+      for (let part = await reader.read(); !part.done; part = await reader.read()) yield part.value;
+    },
+  };
+  try {
+    const body = await readLimited(chunks, maxBodyBytes);
+    if (!body) void reader.cancel().catch(() => undefined);
+    return body ?? tooLarge(maxBodyBytes);
+  } catch {
+    return plainResponse(400, 'the body broke off');
+  }
+}
+
+/**
+ * Serves a fetch-style handler on node:http: 400 for a request-target that is not a path or an http(s) URL, 405 and
+ * 413 by `limits`, 400 for a body that breaks off, 500 if the handler throws. The listener never throws.
+ */
+export function nodeListener(handle: FetchHandler, limits: ReceiverLimits) {
+  const serve = async (req: NodeRequest): Promise<Response> => {
+    const url = requestTargetUrl(req.url);
+    if (!url) return plainResponse(400, 'the request-target is neither a path nor an http(s) URL');
+    const method = req.method ?? '';
+    const length = req.headers['content-length'];
+    const early = refuseEarly(method, typeof length === 'string' ? length : undefined, limits);
+    if (early) return early;
+    let body: Uint8Array | undefined;
+    if (method !== 'GET' && method !== 'HEAD') {
+      try {
+        body = await readLimited(req, limits.maxBodyBytes);
+      } catch {
+        return plainResponse(400, 'the body broke off');
+      }
+      if (!body) return tooLarge(limits.maxBodyBytes);
+    }
+    return handle(new Request(url, { method, body }), req.socket.remoteAddress);
+  };
+  return (req: NodeRequest, res: NodeResponse): void => {
+    void serve(req)
+      .catch(() => plainResponse(500, 'the request could not be handled'))
+      .then(async (response) => res.writeHead(response.status, Object.fromEntries(response.headers)).end(await response.text()))
+      .catch(() => undefined); // the connection is gone: nothing left to answer
+  };
+}
