@@ -5,6 +5,7 @@ import type { AccountLock } from './coordination.ts';
 import { ApiError, InvalidResponseError, NetworkError, SdkError, UsageError, type ApiErrorDetails, type ErrorContext } from './errors.ts';
 import { levelledLogger, type LogLevel } from './log.ts';
 import { isPlainObject, scalarText, textOf } from './objects.ts';
+import { PathParameterError, safePathSerializer } from './paths.ts';
 import { createRedactor, REDACTED, type Redactor } from './redact.ts';
 import { defaultRetryPolicy, parseRetryAfter, type RetryPolicy } from './retry.ts';
 import { createCallFetch, replayableRequestClass, type Authenticate, type Reauthenticate, type CallPolicy, type CallState, type FetchLike, type Logger, type TransportConfig } from './transport.ts';
@@ -173,6 +174,7 @@ export function createApiClient<Paths extends {}>(api: ApiDefinition, options: C
     baseUrl,
     headers: api.headers,
     Request: replayableRequestClass(),
+    pathSerializer: safePathSerializer,
     fetch: (request: Request, init?: RequestInit) => createCallFetch(transport).fetch(request, init),
   });
 
@@ -200,6 +202,7 @@ export function createApiClient<Paths extends {}>(api: ApiDefinition, options: C
   /** Whatever was thrown on the way, as one of ours: anything else is a bug somewhere, but still a typed failure. */
   function typed(error: unknown, context: ErrorContext, state: CallState): SdkError {
     if (error instanceof SdkError) return error;
+    if (error instanceof PathParameterError) return new UsageError(context, error.message);
     // openapi-fetch throws SyntaxError when a success body is not JSON.
     if (error instanceof SyntaxError && state.last) return invalidResponse(context, state, 'body is not valid JSON', error);
     const what = error instanceof Error ? `${error.name}: ${error.message}` : `${typeof error} thrown`;

@@ -2,9 +2,9 @@
 // openapi-fetch builds the Request; this function is its `fetch`.
 import { holdUntilSettled, type AccountLock, type LockHold } from './coordination.ts';
 import { clearDeadline, startDeadline } from './deadlines.ts';
-import { CoordinationError, NetworkError, RedirectError, SdkError, TimeoutError, type ErrorContext } from './errors.ts';
+import { CoordinationError, NetworkError, RedirectError, SdkError, TimeoutError, UsageError, type ErrorContext } from './errors.ts';
 import type { Redactor } from './redact.ts';
-import { backoffDelay, isRetryableStatus, isSafeToRepeat, parseRetryAfter, sleep, type RetryPolicy } from './retry.ts';
+import { backoffDelay, isRetryableStatus, isSafeToRepeat, optionProblem, parseRetryAfter, sleep, type RetryPolicy } from './retry.ts';
 
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
 
@@ -177,6 +177,9 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
     const maxRetries = safe ? (policy.maxRetries ?? config.retry.maxRetries) : 0;
     const timeoutMs = policy.timeoutMs ?? config.timeoutMs;
     const context = (): ErrorContext => ({ api: config.api, operation: state.operation, attempts: state.attempts });
+    // Checked per call (client options too), so a bad option is a typed rejection of the call, never endless retries.
+    const problem = optionProblem({ timeoutMs: policy.timeoutMs ?? config.timeoutMs, retry: config.retry, maxRetries: policy.maxRetries });
+    if (problem) throw new UsageError(context(), problem);
     // The URL is redacted only when there is a logger to tell: most calls never pay for it.
     const url = () => config.redactor.text(request.url);
     const log = (event: Omit<LogEvent, 'api' | 'operation' | 'method' | 'url' | 'attempt'>) =>
