@@ -6,6 +6,8 @@
 // XML/HTML-escaped (`&quot;`, `&#233;`), and each escape once more percent-encoded or JSON-escaped (a JSON packet inside
 // a form body, as Dilovod sends its key; a JSON string quoted inside another).
 //
+// Credentials in a URL (`http://user:password@host`) are masked whether registered or not.
+//
 // Short secrets: one of fewer than SHORT_SECRET_LENGTH characters (a password `2020`) cannot be masked wherever its
 // characters occur without mangling unrelated text (`2020-11-30`). It is masked only as a whole token: where it starts
 // and ends at the edge of the text, whitespace, a quote, a percent-escape, or one of `=:,;&|/?#()[]{}<>+`. So
@@ -42,10 +44,12 @@ export function createRedactor(initial: Iterable<string | undefined> = []): Reda
   }
 
   function text(value: string): string {
+    value = withoutUserinfo(value);
     return matchers.length === 0 ? value : mask(value, matchers, value.length);
   }
 
   function snippet(value: string, limit: number): string {
+    value = withoutUserinfo(value);
     if (matchers.length === 0) return value.slice(0, limit);
     if (value.length <= limit) return text(value);
     // A match that starts before the cut ends within `reach` of it: masking this window is masking the whole text.
@@ -79,6 +83,10 @@ export function createRedactor(initial: Iterable<string | undefined> = []): Reda
   for (const secret of initial) add(secret);
   return { add, text, snippet, value, error: (target) => error(target) };
 }
+
+/** The `user:password@` of any URL in a text (undici quotes a URL with credentials in its TypeError), masked whole. */
+const USERINFO = /(\b[a-z][a-z0-9+.-]*:\/\/)[^\s/?#@"'<>]+@/gi;
+const withoutUserinfo = (value: string) => (value.includes('@') ? value.replace(USERINFO, `$1${REDACTED}@`) : value);
 
 /** A plain copy of an error that is not ours (fetch's, a socket's), so masking it changes nothing the runtime holds. */
 function copyError(source: Error): Error {
