@@ -166,10 +166,13 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
   async function send(request: Request, init?: RequestInit): Promise<Response> {
     if (policy.headers) for (const [name, value] of Object.entries(policy.headers)) request.headers.set(name, value);
     if (policy.fetchOptions) init = { ...callFetchOptions(policy.fetchOptions), ...init };
-    const authenticating = config.authenticate?.(request);
-    if (authenticating) await authenticating;
     const method = request.method;
     state.operation ||= `${method} ${new URL(request.url).pathname}`;
+    // Checked per call (client options too), before any login: a bad option is a typed rejection, never endless retries.
+    const problem = optionProblem({ timeoutMs: policy.timeoutMs ?? config.timeoutMs, retry: config.retry, maxRetries: policy.maxRetries });
+    if (problem) throw new UsageError({ api: config.api, operation: state.operation, attempts: state.attempts }, problem);
+    const authenticating = config.authenticate?.(request);
+    if (authenticating) await authenticating;
     // A wrapper passes the caller's signal in the policy; a raw openapi-fetch call carries it on the request.
     const callerSignal: AbortSignal | undefined = policy.operation === undefined ? request.signal : policy.signal;
     const hasKey = config.idempotencyHeader !== undefined && request.headers.has(config.idempotencyHeader);
@@ -177,9 +180,6 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
     const maxRetries = safe ? (policy.maxRetries ?? config.retry.maxRetries) : 0;
     const timeoutMs = policy.timeoutMs ?? config.timeoutMs;
     const context = (): ErrorContext => ({ api: config.api, operation: state.operation, attempts: state.attempts });
-    // Checked per call (client options too), so a bad option is a typed rejection of the call, never endless retries.
-    const problem = optionProblem({ timeoutMs: policy.timeoutMs ?? config.timeoutMs, retry: config.retry, maxRetries: policy.maxRetries });
-    if (problem) throw new UsageError(context(), problem);
     // The URL is redacted only when there is a logger to tell: most calls never pay for it.
     const url = () => config.redactor.text(request.url);
     const log = (event: Omit<LogEvent, 'api' | 'operation' | 'method' | 'url' | 'attempt'>) =>
