@@ -2,7 +2,7 @@
 // runtime's results must show (the same checks as for Node, so a runtime passes only by doing what Node does).
 import { build } from 'esbuild';
 import { expect } from 'vitest';
-import { projectRoot } from '#apis';
+import { projectRoot } from '../../apis.ts';
 
 /**
  * flows.ts with the main entries it imports, as one classic script for a browser (platform `browser`: a Node built-in
@@ -44,7 +44,7 @@ export function expectFlows(results: Record<string, unknown>): void {
     intervals: expect.any(Number),
     document: expect.any(String),
     status: expect.any(String),
-    executed: [expect.any(Number), expect.any(String)],
+    listed: [expect.any(Number), expect.any(Number)],
     refused: { name: 'ApiError', status: 422, code: 'validation_errors', apiMessage: expect.stringContaining('time_interval_id') },
     callback: ['schedule', 'validated'],
   });
