@@ -109,7 +109,7 @@ function piecesOf(secret: string): string[] {
  * alone, so the form is found whatever surrounds it.
  */
 export function encodedForms(secret: string): string[] {
-  const bytes = utf8.encode(secret);
+  const bytes = (utf8 ??= new TextEncoder()).encode(secret);
   const hexText = [...bytes].map((byte) => hex(byte, 2)).join('');
   const forms = new Set([hexText, hexText.toLowerCase()]);
   for (const offset of [0, 1, 2]) {
