@@ -93,15 +93,37 @@ const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f<>:"|?*]/g;
 /** Bidirectional overrides and isolates, which make a name display differently from what it is (`exe.pdf`). */
 const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
 
+/** Names Windows reserves for devices, whatever follows them after spaces or a dot (`NUL .pdf`, `COM¹.txt`, `CONIN$`). */
+const DEVICE_NAME = /^(con|prn|aux|nul|clock\$|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])( *\.| *$)/i;
+/** The longest name most file systems take (ext4, NTFS, APFS): 255 bytes of UTF-8. */
+export const MAX_FILENAME_BYTES = 255;
+
 /**
  * A server-given file name reduced to a base name that stays in the folder it is joined to (RFC 6266 §4.3): only
  * what follows the last `/` or `\\`, control characters, bidi controls and `<>:"|?*` replaced by `_`, leading and
  * trailing spaces and trailing dots dropped (Windows drops them itself). Undefined when nothing usable is left
- * (empty, `.`, `..`). Names Windows reserves for devices (`CON`, `NUL.txt`) get a leading `_`.
+ * (empty, `.`, `..`). Names Windows reserves for devices (`CON`, `NUL.txt`, `NUL .pdf`, `COM¹`, `CONIN$`) get a
+ * leading `_`. A name over 255 UTF-8 bytes is cut to fit, keeping its extension (up to 16 characters) and whole
+ * characters.
  */
 export function safeFilename(name: string): string | undefined {
   const base = name.split(/[/\\]/).pop() ?? '';
   const cleaned = base.replace(UNSAFE_CHARACTERS, '_').replace(BIDI_CONTROLS, '_').trim().replace(/[. ]+$/, '');
   if (cleaned === '' || cleaned === '.' || cleaned === '..') return undefined;
-  return /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\.|$)/i.test(cleaned) ? `_${cleaned}` : cleaned;
+  return fitBytes(DEVICE_NAME.test(cleaned) ? `_${cleaned}` : cleaned);
+}
+
+function fitBytes(name: string): string {
+  const bytes = (text: string) => new TextEncoder().encode(text).length;
+  if (bytes(name) <= MAX_FILENAME_BYTES) return name;
+  const extension = /\.[^.]{1,16}$/.exec(name)?.[0] ?? '';
+  const stem = [...name.slice(0, name.length - extension.length)];
+  let room = MAX_FILENAME_BYTES - bytes(extension);
+  let kept = '';
+  for (const char of stem) {
+    room -= bytes(char);
+    if (room < 0) break;
+    kept += char;
+  }
+  return kept.replace(/[. ]+$/, '') + extension;
 }

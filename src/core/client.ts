@@ -5,6 +5,7 @@ import type { AccountLock } from './coordination.ts';
 import { ApiError, InvalidResponseError, NetworkError, SdkError, UsageError, type ApiErrorDetails, type ErrorContext } from './errors.ts';
 import { levelledLogger, type LogLevel } from './log.ts';
 import { isPlainObject, scalarText, textOf } from './objects.ts';
+import { PathParameterError, safePathSerializer } from './paths.ts';
 import { createRedactor, REDACTED, type Redactor } from './redact.ts';
 import { defaultRetryPolicy, parseRetryAfter, type RetryPolicy } from './retry.ts';
 import { createCallFetch, replayableRequestClass, type Authenticate, type Reauthenticate, type CallPolicy, type CallState, type FetchLike, type Logger, type TransportConfig } from './transport.ts';
@@ -150,6 +151,18 @@ export interface ApiClient<Paths extends {}> {
 
 const REQUEST_ID_HEADERS = ['x-request-id', 'x-yarequestid', 'x-req-id', 'request-id', 'x-correlation-id'];
 const SNIPPET_LENGTH = 500;
+/** The longest code, message or request id an ApiError shows (the body keeps the whole answer). */
+export const SHOWN_LENGTH = 1000;
+
+/**
+ * Control characters (CR, LF, ESC, BEL, NUL, C1, U+2028/9) and lone surrogates as `\\uXXXX` text (`\\r`, `\\n`, `\\t` for
+ * those), so a server's text cannot forge a log line or drive a terminal.
+ */
+export function escapeControls(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (char) =>
+    char === '\r' ? '\\r' : char === '\n' ? '\\n' : char === '\t' ? '\\t' : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
 
 export function createApiClient<Paths extends {}>(api: ApiDefinition, options: ClientOptions = {}): ApiClient<Paths> {
   const redactor = createRedactor(api.secrets);
@@ -168,11 +181,14 @@ export function createApiClient<Paths extends {}>(api: ApiDefinition, options: C
   };
   const newKey = options.idempotencyKey ?? (() => crypto.randomUUID());
   const baseUrl = options.baseUrl ?? api.defaultBaseUrl;
+  // fetch refuses a URL with credentials anyway, and quotes it whole in its TypeError: refused here, never quoted.
+  if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(baseUrl)) throw new UsageError({ api: api.name, operation: 'createClient', attempts: 0 }, 'baseUrl must not carry credentials (user:password@): pass them as the API\'s own options');
   // Raw calls get their own per-call transport too, so each has its own attempt count and retry budget.
   const raw = createClient<Paths>({
     baseUrl,
     headers: api.headers,
     Request: replayableRequestClass(),
+    pathSerializer: safePathSerializer,
     fetch: (request: Request, init?: RequestInit) => createCallFetch(transport).fetch(request, init),
   });
 
@@ -200,6 +216,7 @@ export function createApiClient<Paths extends {}>(api: ApiDefinition, options: C
   /** Whatever was thrown on the way, as one of ours: anything else is a bug somewhere, but still a typed failure. */
   function typed(error: unknown, context: ErrorContext, state: CallState): SdkError {
     if (error instanceof SdkError) return error;
+    if (error instanceof PathParameterError) return new UsageError(context, error.message);
     // openapi-fetch throws SyntaxError when a success body is not JSON.
     if (error instanceof SyntaxError && state.last) return invalidResponse(context, state, 'body is not valid JSON', error);
     const what = error instanceof Error ? `${error.name}: ${error.message}` : `${typeof error} thrown`;
@@ -218,13 +235,20 @@ export function createApiClient<Paths extends {}>(api: ApiDefinition, options: C
     const problem = body !== null && typeof body === 'object' ? describeProblem(body) : {};
     return new (api.errorClass ?? ApiError)(context, {
       status: (response.ok ? httpStatus(own.status) : undefined) ?? response.status,
-      code: scalarText(own.code) ?? problem.code,
-      apiMessage: textOf(own.message) ?? problem.message,
-      requestId: requestIdOf(response.headers) ?? scalarText(own.requestId),
+      code: shown(scalarText(own.code) ?? problem.code),
+      apiMessage: shown(textOf(own.message) ?? problem.message),
+      requestId: shown(requestIdOf(response.headers) ?? scalarText(own.requestId)),
       body: typeof body === 'string' ? redactor.snippet(body, SNIPPET_LENGTH) : body,
       retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
       headers: maskedHeaders(response.headers, redactor),
     });
+  }
+
+  /** A server's text as an error shows it: masked, then cut to SHOWN_LENGTH with `…`, control characters escaped. */
+  function shown(value: string | undefined): string | undefined {
+    if (value === undefined) return undefined;
+    const cut = redactor.snippet(value, SHOWN_LENGTH);
+    return escapeControls(value.length > SHOWN_LENGTH ? `${cut}…` : cut);
   }
 
   function invalidResponse(context: ErrorContext, state: CallState, reason: string, cause?: unknown): InvalidResponseError {

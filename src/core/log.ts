@@ -24,7 +24,12 @@ export function levelledLogger(api: string, logger: Logger | undefined, logLevel
   if (level === 'off') return undefined;
   const sink = logger ?? consoleLogger(level);
   return (event) => {
-    if (RANK[event.level] <= RANK[level]) sink(event);
+    if (RANK[event.level] > RANK[level]) return;
+    try {
+      sink(event);
+    } catch {
+      // A logger's own failure never changes the call's outcome: the line is dropped.
+    }
   };
 }
 

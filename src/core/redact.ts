@@ -6,6 +6,13 @@
 // XML/HTML-escaped (`&quot;`, `&#233;`), and each escape once more percent-encoded or JSON-escaped (a JSON packet inside
 // a form body, as Dilovod sends its key; a JSON string quoted inside another).
 //
+// Credentials in a URL (`http://user:password@host`) are masked whether registered or not.
+//
+// A secret of SHORT_SECRET_LENGTH characters or more is also masked in hex and base64/base64url (at any byte offset:
+// `Basic base64(user:secret)`), and every run of PIECE_LENGTH of its characters is masked on its own, so a secret an
+// echo cuts in pieces (`abcdefghijkl…mnopqrstuvwx`) loses each piece of that length. Pieces shorter than that, and
+// encodings other than these (base32, a secret XOR-ed or hashed), are not recognised.
+//
 // Short secrets: one of fewer than SHORT_SECRET_LENGTH characters (a password `2020`) cannot be masked wherever its
 // characters occur without mangling unrelated text (`2020-11-30`). It is masked only as a whole token: where it starts
 // and ends at the edge of the text, whitespace, a quote, a percent-escape, or one of `=:,;&|/?#()[]{}<>+`. So
@@ -36,16 +43,19 @@ export function createRedactor(initial: Iterable<string | undefined> = []): Reda
 
   function add(secret: string | undefined): void {
     if (!secret || !secret.trim() || secrets.has(secret)) return;
-    secrets.add(secret);
+    const forms = [secret, ...(secret.length >= SHORT_SECRET_LENGTH ? [...encodedForms(secret), ...piecesOf(secret)] : [])];
+    for (const form of forms) secrets.add(form);
     // Longest first, so a secret that contains another is masked whole.
-    matchers = [...matchers, matcherOf(secret)].sort((x, y) => y.length - x.length);
+    matchers = [...matchers, ...forms.map(matcherOf)].sort((x, y) => y.length - x.length);
   }
 
   function text(value: string): string {
+    value = withoutUserinfo(value);
     return matchers.length === 0 ? value : mask(value, matchers, value.length);
   }
 
   function snippet(value: string, limit: number): string {
+    value = withoutUserinfo(value);
     if (matchers.length === 0) return value.slice(0, limit);
     if (value.length <= limit) return text(value);
     // A match that starts before the cut ends within `reach` of it: masking this window is masking the whole text.
@@ -78,6 +88,41 @@ export function createRedactor(initial: Iterable<string | undefined> = []): Reda
 
   for (const secret of initial) add(secret);
   return { add, text, snippet, value, error: (target) => error(target) };
+}
+
+/** The `user:password@` of any URL in a text (undici quotes a URL with credentials in its TypeError), masked whole. */
+const USERINFO = /(\b[a-z][a-z0-9+.-]*:\/\/)[^\s/?#@"'<>]+@/gi;
+const withoutUserinfo = (value: string) => (value.includes('@') ? value.replace(USERINFO, `$1${REDACTED}@`) : value);
+
+/** Every run of this many characters of a secret is masked on its own, so a secret cut in pieces loses each piece. */
+export const PIECE_LENGTH = 10;
+
+function piecesOf(secret: string): string[] {
+  const pieces = new Set<string>();
+  for (let i = 0; i + PIECE_LENGTH < secret.length; i++) pieces.add(secret.slice(i, i + PIECE_LENGTH));
+  return [...pieces];
+}
+
+/**
+ * A secret's UTF-8 bytes in hex (either case) and in base64 and base64url, each at the three byte offsets it may sit at
+ * inside a longer encoded text (`Basic base64(user:secret)`): only the characters that depend on the secret's bytes
+ * alone, so the form is found whatever surrounds it.
+ */
+export function encodedForms(secret: string): string[] {
+  const bytes = (utf8 ??= new TextEncoder()).encode(secret);
+  const hexText = [...bytes].map((byte) => hex(byte, 2)).join('');
+  const forms = new Set([hexText, hexText.toLowerCase()]);
+  for (const offset of [0, 1, 2]) {
+    const padded = new Uint8Array(offset + bytes.length);
+    padded.set(bytes, offset);
+    const total = padded.length;
+    const base64 = btoa(String.fromCharCode(...padded)).replace(/=+$/, '');
+    // Skip the characters that mix in the bytes before the secret, and the last one when it mixes in the bytes after.
+    const stable = base64.slice([0, 2, 3][offset], total % 3 === 0 ? base64.length : -1);
+    forms.add(stable);
+    forms.add(stable.replace(/\+/g, '-').replace(/\//g, '_'));
+  }
+  return [...forms].filter((form) => form.length >= SHORT_SECRET_LENGTH);
 }
 
 /** A plain copy of an error that is not ours (fetch's, a socket's), so masking it changes nothing the runtime holds. */
@@ -203,7 +248,18 @@ const jsonEscaped = (text: string) => JSON.stringify(text).slice(1, -1);
 const formEncoded = (text: string) => new URLSearchParams({ v: text }).toString().slice(2);
 
 /** Every form one character (a code point) may take in an echoed text; the first is the character itself. */
+const charFormsCache = new Map<string, string[]>();
+
 function charForms(char: string): string[] {
+  let forms = charFormsCache.get(char);
+  if (!forms) {
+    forms = buildCharForms(char);
+    if (charFormsCache.size < 4096) charFormsCache.set(char, forms);
+  }
+  return forms;
+}
+
+function buildCharForms(char: string): string[] {
   const code = char.codePointAt(0) ?? 0;
   const units = [...Array(char.length).keys()].map((i) => char.charCodeAt(i));
   const first = new Set<string>([percentAll(char), units.map((unit) => `\\u${hex(unit, 4)}`).join(''), `&#${code};`, `&#x${hex(code, 1)};`]);

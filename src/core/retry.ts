@@ -18,6 +18,31 @@ export const defaultRetryPolicy: RetryPolicy = {
   maxRetryAfterMs: 60_000,
 };
 
+/** The longest retryAfterMs reported (about 100 years); a Retry-After above it is read as this. */
+export const MAX_RETRY_AFTER_MS = 100 * 365 * 24 * 3600 * 1000;
+
+/** setTimeout's largest delay; a longer one fires at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * Why a retry or timeout option is unusable, or undefined when it is fine: maxRetries a whole number ≥ 0, delays
+ * finite numbers ≥ 0, timeoutMs a number > 0 up to 2^31-1 ms (setTimeout's limit). NaN (`Number(process.env.UNSET)`)
+ * would otherwise mean endless retries or no timeout at all.
+ */
+export function optionProblem(options: { timeoutMs?: number; retry?: Partial<RetryPolicy>; maxRetries?: number }): string | undefined {
+  const bad = (name: string, value: unknown, rule: string) => `${name} must be ${rule}, not ${String(value)}`;
+  const { timeoutMs, retry = {}, maxRetries } = options;
+  if (timeoutMs !== undefined && !(typeof timeoutMs === 'number' && timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS)) return bad('timeoutMs', timeoutMs, `a number of milliseconds > 0 and ≤ ${MAX_TIMER_MS}`);
+  for (const [name, value] of [['maxRetries', maxRetries], ['retry.maxRetries', retry.maxRetries]] as const) {
+    if (value !== undefined && !(Number.isInteger(value) && value >= 0)) return bad(name, value, 'a whole number ≥ 0');
+  }
+  for (const name of ['baseDelayMs', 'maxDelayMs', 'maxRetryAfterMs'] as const) {
+    const value = retry[name];
+    if (value !== undefined && !(typeof value === 'number' && Number.isFinite(value) && value >= 0)) return bad(`retry.${name}`, value, 'a finite number of milliseconds ≥ 0');
+  }
+  return undefined;
+}
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 
 /** A request may be repeated when its method is idempotent, it carries an idempotency key, or the API declares it read-only. */
@@ -33,7 +58,8 @@ export function isRetryableStatus(status: number): boolean {
 export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
   if (!value) return undefined;
   const trimmed = value.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  // Clamped to a finite number: a 5000-digit value is Infinity as a Number, and Infinity is no wait anyone can honour.
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.min(MAX_RETRY_AFTER_MS, Math.round(Number(trimmed) * 1000));
   const date = parseHttpDate(trimmed, now);
   return date === undefined ? undefined : Math.max(0, date - now);
 }

@@ -2,9 +2,9 @@
 // openapi-fetch builds the Request; this function is its `fetch`.
 import { holdUntilSettled, type AccountLock, type LockHold } from './coordination.ts';
 import { clearDeadline, startDeadline } from './deadlines.ts';
-import { CoordinationError, NetworkError, RedirectError, SdkError, TimeoutError, type ErrorContext } from './errors.ts';
+import { CoordinationError, NetworkError, RedirectError, SdkError, TimeoutError, UsageError, type ErrorContext } from './errors.ts';
 import type { Redactor } from './redact.ts';
-import { backoffDelay, isRetryableStatus, isSafeToRepeat, parseRetryAfter, sleep, type RetryPolicy } from './retry.ts';
+import { backoffDelay, isRetryableStatus, isSafeToRepeat, optionProblem, parseRetryAfter, sleep, type RetryPolicy } from './retry.ts';
 
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
 
@@ -166,10 +166,13 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
   async function send(request: Request, init?: RequestInit): Promise<Response> {
     if (policy.headers) for (const [name, value] of Object.entries(policy.headers)) request.headers.set(name, value);
     if (policy.fetchOptions) init = { ...callFetchOptions(policy.fetchOptions), ...init };
-    const authenticating = config.authenticate?.(request);
-    if (authenticating) await authenticating;
     const method = request.method;
     state.operation ||= `${method} ${new URL(request.url).pathname}`;
+    // Checked per call (client options too), before any login: a bad option is a typed rejection, never endless retries.
+    const problem = optionProblem({ timeoutMs: policy.timeoutMs ?? config.timeoutMs, retry: config.retry, maxRetries: policy.maxRetries });
+    if (problem) throw new UsageError({ api: config.api, operation: state.operation, attempts: state.attempts }, problem);
+    const authenticating = config.authenticate?.(request);
+    if (authenticating) await authenticating;
     // A wrapper passes the caller's signal in the policy; a raw openapi-fetch call carries it on the request.
     const callerSignal: AbortSignal | undefined = policy.operation === undefined ? request.signal : policy.signal;
     const hasKey = config.idempotencyHeader !== undefined && request.headers.has(config.idempotencyHeader);
