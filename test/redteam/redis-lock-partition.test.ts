@@ -127,3 +127,28 @@ it('a silently partitioned worker keeps its Dilovod request in flight while anot
   proxy.close();
   expect(maxInFlight, 'two requests for one Dilovod account were in flight at once').toBe(1);
 }, 30_000);
+
+it('FLUSHALL (Redis emptied without a reconnect) while a request is in flight does not let a second worker in', async () => {
+  maxInFlight = 0;
+  const redisA = new Redis({ port: redisPort, maxRetriesPerRequest: 1 });
+  const redisB = new Redis({ port: redisPort, maxRetriesPerRequest: 1 });
+  const admin = new Redis({ port: redisPort, maxRetriesPerRequest: 1 });
+  const name = `dilovod:flush-${Date.now()}`;
+  const leaseMs = 600;
+  const a = createDilovodClient({ key: 'key-a', baseUrl: dilovodUrl, lock: createRedisLock(redisA, { name, leaseMs }) });
+  const b = createDilovodClient({ key: 'key-a', baseUrl: dilovodUrl, lock: createRedisLock(redisB, { name, leaseMs }) });
+  await new Promise((r) => setTimeout(r, leaseMs + 100));
+  // both workers have used the lock once (so this Redis is "known" to both)
+  await a.getObject('1').catch(() => undefined);
+  await b.getObject('1').catch(() => undefined);
+  maxInFlight = 0;
+  const callA = a.getObject('2').then(() => 'ok', (e) => e);
+  for (let i = 0; i < 100 && inFlight === 0; i++) await new Promise((r) => setTimeout(r, 20));
+  await admin.flushall();
+  const callB = b.getObject('3').then(() => 'ok', (e) => e);
+  await Promise.all([callA, callB]);
+  redisA.disconnect();
+  redisB.disconnect();
+  admin.disconnect();
+  expect(maxInFlight, 'after FLUSHALL two requests for one account were in flight at once').toBe(1);
+}, 40_000);
