@@ -205,3 +205,36 @@ it('faults: an absurd Prefer: delay does not hold the request past 5 s nor get c
   expect(r2, 'an absurd delay makes the host hold the request (or overflows setTimeout to 1 ms)').toBeTypeOf('number');
   if (typeof r2 === 'number') expect(r2).toBeGreaterThanOrEqual(400);
 }, 20_000);
+
+// Unparsable bodies are journalled raw, unmasked: broken JSON (400), form-encoded and text/plain (422).
+it('journal: a login body the mock cannot parse (broken JSON, form-encoded, text/plain) keeps no password', async () => {
+  const base = url('fastriver');
+  const s = `rt-raw-${Date.now()}`;
+  await fetch(`${base}/authentications`, { method: 'POST', headers: json(s), body: `{"login":"bot@company.com","password":"${PW}"` });
+  await fetch(`${base}/authentications`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-mock-session': s }, body: `login=bot&password=${PW}` });
+  await fetch(`${base}/authentications`, { method: 'POST', headers: { 'content-type': 'text/plain', 'x-mock-session': s }, body: `{"login":"bot","password":"${PW}"}` });
+  const text = await journalText(base, s);
+  expect(text).toContain('/authentications');
+  expect(text).not.toContain('S3cret');
+});
+
+// A truncated packet: the journal keeps the packet string with the key in it.
+it('journal: a Dilovod packet that is not valid JSON keeps no key', async () => {
+  const dv = url('dilovod');
+  const s = `rt-rawdv-${Date.now()}`;
+  await fetch(`${dv}/`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-mock-session': s }, body: `packet=${encodeURIComponent(`{"version":"0.25","key":"DILOVOD_S3cret_KEY","action":`)}` });
+  const t2 = await journalText(dv, s);
+  expect(t2.length).toBeGreaterThan(20);
+  expect(t2).not.toContain('S3cret');
+});
+
+// An XML body sent to the JSON login path is journalled raw with the appkey and password.
+it('journal: Dellin XML login body with appkey and password is masked', async () => {
+  const base = url('dellin');
+  const s = `rt-xml-${Date.now()}`;
+  await fetch(`${base}/v3/auth/login.json`, { method: 'POST', headers: { 'content-type': 'application/xml', 'x-mock-session': s }, body: `<request><appkey>APPKEY_S3cret</appkey><login>a</login><password>${PW}</password></request>` });
+  await fetch(`${base}/v2/request_delivery.xml`, { method: 'POST', headers: { 'content-type': 'application/xml', 'x-mock-session': s }, body: `<request><appkey>APPKEY_S3cret</appkey><sessionID>SESS_S3cret</sessionID></request>` });
+  const text = await journalText(base, s);
+  expect(text.length).toBeGreaterThan(20);
+  expect(text).not.toContain('S3cret');
+});
