@@ -238,3 +238,18 @@ it('journal: Dellin XML login body with appkey and password is masked', async ()
   expect(text.length).toBeGreaterThan(20);
   expect(text).not.toContain('S3cret');
 });
+
+// A fault status the operation does not document (200 with no body, 204, 302 without Location, 101, 999) is an answer
+// that breaks the spec: the mock should refuse the directive (4xx) rather than serve it.
+it('faults: Prefer: fault=<status> outside the spec is refused, not served', async () => {
+  const base = url('tbank-delivery');
+  const served: string[] = [];
+  for (const code of ['200', '204', '302', '101', '999', '0', '099']) {
+    const r = await fetch(`${base}/api/v1/delivery/tasks/x`, { headers: { prefer: `fault=${code}`, authorization: 'Bearer qa' }, redirect: 'manual', signal: AbortSignal.timeout(5000) }).then(
+      async (res) => `${res.status} ${res.headers.get('sl-violations') ?? ''} ${(await res.text()).slice(0, 80)}`,
+      (e) => `threw ${String(e).slice(0, 120)}`,
+    );
+    if (!/^4\d\d /.test(r)) served.push(`fault=${code} -> ${r}`);
+  }
+  expect(served, served.join('\n')).toEqual([]);
+}, 40_000);
