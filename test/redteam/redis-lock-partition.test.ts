@@ -152,3 +152,18 @@ it('FLUSHALL (Redis emptied without a reconnect) while a request is in flight do
   admin.disconnect();
   expect(maxInFlight, 'after FLUSHALL two requests for one account were in flight at once').toBe(1);
 }, 40_000);
+
+// A 1 ms lease is accepted as is (no minimum, no error): the lease runs out before its first renewal.
+it('a 1 ms lease: either refused with a typed error, or the two Dilovod calls never overlap', async () => {
+  maxInFlight = 0;
+  const redisA = new Redis({ port: redisPort, maxRetriesPerRequest: 1 });
+  const redisB = new Redis({ port: redisPort, maxRetriesPerRequest: 1 });
+  const name = `dilovod:tiny-${Date.now()}`;
+  const a = createDilovodClient({ key: 'key-a', baseUrl: dilovodUrl, lock: createRedisLock(redisA, { name, leaseMs: 1 }) });
+  const b = createDilovodClient({ key: 'key-a', baseUrl: dilovodUrl, lock: createRedisLock(redisB, { name, leaseMs: 1 }) });
+  await new Promise((r) => setTimeout(r, 50));
+  const results = await Promise.all([a.getObject('1').then(() => 'ok', (e) => e), b.getObject('2').then(() => 'ok', (e) => e)]);
+  redisA.disconnect();
+  redisB.disconnect();
+  expect(maxInFlight, `two in flight; results: ${results.map((r) => String(r)).join(" | ")}`).toBeLessThanOrEqual(1);
+}, 40_000);

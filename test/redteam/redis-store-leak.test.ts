@@ -68,7 +68,7 @@ it('renew on a garbage credential key: the renewal still runs or fails typed, wi
   } else expect(out.value).toBe('new-token');
 });
 
-it('a lock with leaseMs 0 or negative is refused or still exclusive (no two holders)', async () => {
+it('createRedisLock with leaseMs 0, -1, 1: refused, or never two holds at once (1 ms hands out two holds; each hold.lost fires)', async () => {
   for (const leaseMs of [0, -1, 1]) {
     const r2 = new Redis({ port: redisPort, maxRetriesPerRequest: 1 });
     const name = `dilovod:lease${leaseMs}-${Date.now()}`;
