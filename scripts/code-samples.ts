@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
-import { projectRoot } from './apis.ts';
+import { projectRoot } from '#apis';
 
 /** What the docs import: the package's entry for the API (the samples themselves import ../../src/<api>/index.ts). */
 export const PACKAGE_NAME = 'delivery-api-clients';

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { marked } from 'marked';
 import { parse } from 'yaml';
-import { listApis, mockPortFromEnv, projectRoot, type ApiEntry } from './apis.ts';
+import { listApis, mockPortFromEnv, projectRoot, type ApiEntry } from '#apis';
 import { addCodeSamples, type Spec } from './code-samples.ts';
 import { plainForRedoc } from './redoc-markdown.ts';
 

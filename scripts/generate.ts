@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import ts from 'typescript';
 import { parse } from 'yaml';
-import { listApis, projectRoot, type ApiEntry } from './apis.ts';
+import { listApis, projectRoot, type ApiEntry } from '#apis';
 import { xmlShapes, xmlShapesModule, type SpecDocument } from './xml-shapes.ts';
 
 const BLOB = ts.factory.createTypeReferenceNode('Blob');

@@ -1,7 +1,7 @@
 // `npm run proxy -- <api> <upstream-url>`: Prism's validation proxy for one API in front of a real server. Every
 // request is forwarded; what breaks the contract, either way, is printed here and sent back in `sl-violations`.
 // PROXY_PORT (default 4020) and HOST (default 127.0.0.1) choose where it listens.
-import { listApis } from './apis.ts';
+import { listApis } from '#apis';
 import { startMock } from '../mocks/host.ts';
 
 const [name, upstream] = process.argv.slice(2);

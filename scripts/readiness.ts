@@ -1,6 +1,6 @@
 // The table `npm start` prints once everything answers: the same Markdown table the README shows (test/docs checks
 // that they match), one row per API in the order of their fixed mock ports.
-import type { ApiEntry } from './apis.ts';
+import type { ApiEntry } from '#apis';
 
 /** `| API | mock | docs | spec |` rows; without a portal (`npm run mocks`) only `| API | mock |`. */
 export function readinessTable(apis: ApiEntry[], mockUrl: (api: ApiEntry) => string, portalUrl?: string): string {

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { projectRoot } from './apis.ts';
+import { projectRoot } from '#apis';
 
 const figuresDir = join(projectRoot, 'build/reliability');
 rmSync(figuresDir, { recursive: true, force: true });

@@ -3,7 +3,7 @@
 // Ports: MOCK_PORT_<API> moves one mock, DOCS_PORT the portal (default 4000), HOST the interface (default 127.0.0.1);
 // DOCS_DIR the folder the portal is built into and served from (default build/docs).
 import type { Server } from 'node:http';
-import { listApis, mockPortFromEnv } from './apis.ts';
+import { listApis, mockPortFromEnv } from '#apis';
 import { readinessTable } from './readiness.ts';
 import { startMockHost, type MockHost } from '../mocks/host.ts';
 

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import ts from 'typescript';
 import { describe, expect, inject, it } from 'vitest';
-import { mockPorts, projectRoot } from '../scripts/apis.ts';
+import { mockPorts, projectRoot } from '#apis';
 
 const EXAMPLES = ['dellin', 'dilovod', 'fastriver', 'tbank-delivery', 'yandex-fleet'];
 const readme = readFileSync(resolve(projectRoot, 'README.md'), 'utf8');
@@ -71,7 +71,8 @@ describe('README examples', () => {
     const program = ts.createProgram(files, config?.options ?? {});
     const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
     expect(diagnostics).toEqual([]);
-  });
+  }, 120_000);
+
 
   it('tbank-delivery', async () => {
     const output = await runExample('tbank-delivery');

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'tsup';
 import { packageBuild } from '../../tsup.config.ts';
-import { projectRoot } from '../apis.ts';
+import { projectRoot } from '#apis';
 
 const OUT_DIR = resolve(projectRoot, 'build/bench-dist');
 const INTERNAL = { 'fastriver-jsonapi': 'src/fastriver/jsonapi.ts', 'dellin-xml-shapes': 'generated/dellin.xml.ts' };

@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
-import { listApis, projectRoot } from '../apis.ts';
+import { listApis, projectRoot } from '#apis';
 import { formatBytes, type RunSettings, type Section, type Target } from './stats.ts';
 
 /** The allowance over openapi-fetch alone (3 kB = 3,000 bytes, gzipped). */
@@ -66,7 +66,7 @@ async function bundleSource(contents: string): Promise<Bundle> {
 
 /** What each shared module buys (issue 14: each extra KiB accounted for). A module not listed shows as "—". */
 const CORE_PURPOSE: Readonly<Record<string, string>> = {
-  'transport.ts': 'the request path: answers buffered inside the attempt, replayable bodies, per-attempt timeouts, retries with backoff and Retry-After, the 401 replay, per-call headers and fetch options, log events',
+  'transport.ts': 'the request path: answers buffered inside the attempt, replayable bodies, per-attempt timeouts, retries with backoff and Retry-After, the 401 replay, per-call headers and fetch options, the redirect policy, log events',
   'client.ts': 'typed results and errors: ApiError / InvalidResponseError mapping, RFC 7807 problems, withResponse, masked error headers, client options',
   'errors.ts': 'the typed error classes and their toJSON',
   'log.ts': 'logLevel and DELIVERY_API_LOG: console lines without a logger',

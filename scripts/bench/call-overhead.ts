@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import createClient from 'openapi-fetch';
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
-import { projectRoot } from '../apis.ts';
+import { projectRoot } from '#apis';
 import type { RequestDeliveryInput } from '../../src/dellin/index.ts';
 import type { paths as YandexFleetPaths } from '../../generated/yandex-fleet.ts';
 import type { paths as TbankPaths } from '../../generated/tbank-delivery.ts';

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
-import { projectRoot } from '../apis.ts';
+import { projectRoot } from '#apis';
 
 type Json = unknown;
 const specs = new Map<string, Json>();

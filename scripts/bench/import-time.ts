@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { listApis, projectRoot } from '../apis.ts';
+import { listApis, projectRoot } from '#apis';
 import { buildDist } from './built.ts';
 import { formatNs, formatRatio, formatRatioSpread, formatSpread, summarize, type RunSettings, type Section, type Target } from './stats.ts';
 

@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
-import { listApis, portEnvName, projectRoot } from '../apis.ts';
+import { listApis, portEnvName, projectRoot } from '#apis';
 import { formatBytes, formatRatio, summarize, type RunSettings, type Section, type Summary, type Target } from './stats.ts';
 
 const PRISM_CLI = resolve(projectRoot, 'node_modules/@stoplight/prism-cli/dist/index.js');
@@ -156,6 +156,20 @@ async function startCli(): Promise<Started> {
   return { children, fleetUrl: `http://127.0.0.1:${ports.get('yandex-fleet')}`, readyMs: performance.now() - t0 };
 }
 
+/** The spec one Prism CLI serves in the start-up comparison: the smallest, so the quickest for the CLI to load. */
+const ONE_SPEC = 'yandex-fleet';
+
+/** One `prism mock` CLI serving one spec, until it answers. */
+async function startOneCli(): Promise<Started> {
+  const api = listApis().find((candidate) => candidate.name === ONE_SPEC);
+  if (!api) throw new Error(`no ${ONE_SPEC} in redocly.yaml`);
+  const port = await freePort();
+  const t0 = performance.now();
+  const child = launch([PRISM_CLI, 'mock', api.specPath, '-p', String(port), '-h', '127.0.0.1', '--errors=false']);
+  await answers(`http://127.0.0.1:${port}/`, [child], Date.now() + READY_TIMEOUT_MS);
+  return { children: [child], fleetUrl: `http://127.0.0.1:${port}`, readyMs: performance.now() - t0 };
+}
+
 const totalRss = (children: ChildProcess[]) => children.reduce((sum, child) => sum + rss(child.pid), 0);
 
 async function checkLoadRequest(baseUrl: string): Promise<void> {
@@ -182,6 +196,7 @@ async function load(baseUrl: string, connections: number, seconds: number): Prom
 
 const HOST = 'mock host (1 process)';
 const CLI = '5 × prism mock CLI';
+const ONE_CLI = `1 × prism mock CLI (${ONE_SPEC})`;
 
 export async function mockHost(settings: RunSettings): Promise<Section> {
   const rounds = settings.quick ? 1 : 3;
@@ -192,6 +207,8 @@ export async function mockHost(settings: RunSettings): Promise<Section> {
   const rps = new Map<string, number[]>();
   const latency = new Map<string, Array<[number, number]>>();
   const memoryRatios: number[] = [];
+  const oneCliReady: number[] = [];
+  const startRatios: number[] = [];
   const rpsRatios = new Map<number, number[]>();
   let everything: ChildProcess[] = [];
   try {
@@ -211,6 +228,12 @@ export async function mockHost(settings: RunSettings): Promise<Section> {
       }
       const host = running.get(HOST) as Started;
       const cli = running.get(CLI) as Started;
+      // Start-up against one CLI serving one spec, started alone (the host and the five CLIs are idle meanwhile).
+      settings.log(`mock host: round ${round + 1}/${rounds}, starting ${ONE_CLI}`);
+      const one = await startOneCli();
+      oneCliReady.push(one.readyMs);
+      startRatios.push((ready[HOST].at(-1) ?? 0) / one.readyMs);
+      await stop(one.children);
       memoryRatios.push((idle[HOST].at(-1) ?? 0) / (idle[CLI].at(-1) ?? 1));
       // Warm both up (JIT, connection handling), untimed.
       await load(host.fleetUrl, 4, 1);
@@ -250,8 +273,11 @@ export async function mockHost(settings: RunSettings): Promise<Section> {
   const loadedHost = s(loaded[HOST]);
   const loadedCli = s(loaded[CLI]);
   const memoryRatio = s(memoryRatios);
+  const readyOne = s(oneCliReady);
+  const startRatio = s(startRatios);
   const rows: string[][] = [
     ['time until all five answer', ms(readyHost.median), spread(readyHost, ms), ms(readyCli.median), spread(readyCli, ms), formatRatio(readyHost.median / readyCli.median)],
+    [`time until ${ONE_CLI} answers`, '', '', ms(readyOne.median), spread(readyOne, ms), `${formatRatio(startRatio.median)} (host ÷ one CLI)`],
     ['RSS after start (+1 request)', formatBytes(idleHost.median), spread(idleHost, formatBytes), formatBytes(idleCli.median), spread(idleCli, formatBytes), `${formatRatio(memoryRatio.median)}`],
     ['RSS after the load runs', formatBytes(loadedHost.median), spread(loadedHost, formatBytes), formatBytes(loadedCli.median), spread(loadedCli, formatBytes), formatRatio(loadedHost.median / loadedCli.median)],
   ];
@@ -262,6 +288,13 @@ export async function mockHost(settings: RunSettings): Promise<Section> {
       actual: `${ms(readyHost.median)} (${spread(readyHost, ms)})`,
       met: readyHost.median <= 2000,
       note: readyHost.median <= 2000 ? undefined : `over by ${ms(readyHost.median - 2000)}`,
+    },
+    {
+      name: `mock host start-up (all five ready) ÷ ${ONE_CLI} start-up`,
+      goal: '≤ 1.00×',
+      actual: `${formatRatio(startRatio.median)} (${ms(readyHost.median)} vs ${ms(readyOne.median)})`,
+      met: startRatio.median <= 1,
+      note: startRatio.median <= 1 ? undefined : `over by ${ms(readyHost.median - readyOne.median)}`,
     },
     {
       name: 'mock host RSS ÷ sum of the five CLI processes',
@@ -293,6 +326,7 @@ export async function mockHost(settings: RunSettings): Promise<Section> {
     title: '4. Mock host',
     method: [
       '`node --import tsx scripts/start.ts --mocks-only` (one process, all five APIs, `MOCK_PORT_<API>` set to free ports) vs five `node node_modules/@stoplight/prism-cli/dist/index.js mock specs/<api>.yaml -p <port> -h 127.0.0.1 --errors=false` processes started together (their log output, one line per request at the default level, goes to a pipe that is drained).',
+      `Start-up ratio: each round also spawns one \`prism mock specs/${ONE_SPEC}.yaml\` CLI alone (the smallest spec: the quickest for the CLI) and times it until it answers; the ratio is the host's time until all five answer ÷ that, per round (median).`,
       '"Ready" is the time from spawning until every one of the five ports has answered an HTTP request (any status), polled every 10 ms. RSS is VmRSS from /proc/<pid>/status summed over each process and its descendants, read 0.5 s after readiness plus one valid request, and again after the load runs.',
       `Load: autocannon 8.0.0 in this process, loopback only, ${seconds} s per run, 1 and 16 connections, pipelining 1, on the README's request (POST ${LOAD_PATH} with x-api-key, x-client-id, accept-language and a JSON body; a 200 from both, checked before and counted during: any non-2xx or error fails the run). Against the CLI only its yandex-fleet process takes the load. ${rounds} round${rounds > 1 ? 's' : ''}; each round starts both sides (alternating which first), warms both up for 1 s, then runs host and CLI back to back for each connection count (alternating which first).`,
       `${rounds > 1 ? 'Spread is min – max over rounds; ratios are the median of per-round ratios.' : 'One round (quick mode): no spread.'}`,

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
-import { projectRoot } from '../apis.ts';
+import { projectRoot } from '#apis';
 import { bundleSize } from './bundle.ts';
 import { callOverhead } from './call-overhead.ts';
 import { importTime } from './import-time.ts';

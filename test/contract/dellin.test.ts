@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { listApis } from '../../scripts/apis.ts';
+import { listApis } from '#apis';
 import { createDellinClient, DellinApiError, type DellinClient, type RequestDeliveryInput } from '../../src/dellin/index.ts';
 import { contractHarness, specExample, type ContractHarness } from '../support/contract.ts';
 

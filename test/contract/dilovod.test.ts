@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { listApis } from '../../scripts/apis.ts';
+import { listApis } from '#apis';
 import { ApiError, createDilovodClient, DilovodApiError, type DilovodClient, type Packet, type SaleOrderCreateArguments } from '../../src/dilovod/index.ts';
 import { contractHarness, specExample, type ContractHarness } from '../support/contract.ts';
 

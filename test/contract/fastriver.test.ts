@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { listApis } from '../../scripts/apis.ts';
+import { listApis } from '#apis';
 import { ApiError, createFastriverClient, DecodeError, parseFastriverCallback, type DeliveryRequestInput, type FastriverClient, type TimeIntervalsQuery } from '../../src/fastriver/index.ts';
 import { FASTRIVER_TYPE_ALIASES } from '../../src/fastriver/type-aliases.ts';
 import { flatten } from '../../src/fastriver/jsonapi.ts';

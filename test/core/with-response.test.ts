@@ -170,7 +170,8 @@ describe('withResponse, on every wrapped method', () => {
     const [sent] = seen;
     expect(sent?.request.headers.get('x-trace-id')).toBe('trace-1');
     expect(sent?.init).toMatchObject({ cache: 'no-store', keepalive: true });
-    for (const key of ['method', 'headers', 'body', 'redirect'] as const) expect(sent?.init?.[key]).toBeUndefined();
+    for (const key of ['method', 'headers', 'body'] as const) expect(sent?.init?.[key]).toBeUndefined();
+    expect(sent?.init?.redirect).toBe('manual'); // the transport's redirect policy, not the caller's 'error'
     expect(sent?.init?.signal).not.toBe(caller.signal); // the attempt's own signal (timeout + caller), never replaced
     expect(sent?.request.headers.get('x-sneaky')).toBeNull();
   });

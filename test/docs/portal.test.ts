@@ -9,7 +9,7 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { freePort } from '../support/ports.ts';
-import { listApis, portEnvName, projectRoot, type ApiEntry } from '../../scripts/apis.ts';
+import { listApis, portEnvName, projectRoot, type ApiEntry } from '#apis';
 import { operationsOf, PACKAGE_NAME, type Spec } from '../../scripts/code-samples.ts';
 import { chromiumPath, missingPrerequisites } from '../../scripts/prerequisites.ts';
 import { readinessTable } from '../../scripts/readiness.ts';
@@ -120,7 +120,8 @@ describe('docs portal', () => {
     expect(problems).toEqual([]);
     expect(external).toEqual([]);
     await page.close();
-  });
+  }, 60_000);
+
 
   it.each(listApis().map((api) => [api.name, api] as const))(
     'the %s page renders every operation with its TypeScript and curl samples, full menu labels, no raw Markdown',

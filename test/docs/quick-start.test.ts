@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { listApis, projectRoot } from '../../scripts/apis.ts';
+import { listApis, projectRoot } from '#apis';
 import { missingPrerequisites } from '../../scripts/prerequisites.ts';
 import { readinessTable } from '../../scripts/readiness.ts';
 

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { listApis } from '../../scripts/apis.ts';
+import { listApis } from '#apis';
 import { renderedSpec } from '../../scripts/docs.ts';
 import { plainHeadings, plainText } from '../../scripts/redoc-markdown.ts';
 

@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServer } from 'node:net';
 import { freePort } from '../support/ports.ts';
-import { listApis, portEnvName, projectRoot } from '../../scripts/apis.ts';
+import { listApis, portEnvName, projectRoot } from '#apis';
 import { specExample } from '../support/contract.ts';
 
 const children: ChildProcess[] = [];

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { CORS_ALLOWED_HEADERS } from '../../mocks/cors.ts';
 import { startMockHost, type MockHost } from '../../mocks/host.ts';
-import { listApis } from '../../scripts/apis.ts';
+import { listApis } from '#apis';
 
 const ORIGIN = 'http://localhost:5173';
 const urls = inject('mockUrls');

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../scripts/apis.ts';
+import { projectRoot } from '#apis';
 import { specExample } from '../support/contract.ts';
 import { freePort } from '../support/ports.ts';
 

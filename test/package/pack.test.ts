@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { listApis, projectRoot } from '../../scripts/apis.ts';
+import { listApis, projectRoot } from '#apis';
 import { packageEntries } from '../../tsup.config.ts';
 
 const run = promisify(execFile);

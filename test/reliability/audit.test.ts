@@ -3,7 +3,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, expect, it } from 'vitest';
-import { projectRoot } from '../../scripts/apis.ts';
+import { projectRoot } from '#apis';
 import { flush, record } from './figures.ts';
 
 afterAll(() => flush(import.meta.filename));

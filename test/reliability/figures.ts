@@ -2,7 +2,7 @@
 // to build/reliability/ so `npm run reliability` can put the last run's figures into RELIABILITY.md.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { projectRoot } from '../../scripts/apis.ts';
+import { projectRoot } from '#apis';
 
 const counts: Record<string, number> = {};
 

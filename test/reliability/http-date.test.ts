@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseHttpDate, parseRetryAfter } from '../../src/core/retry.ts';
-import { projectRoot } from '../../scripts/apis.ts';
+import { projectRoot } from '#apis';
 import { flush, record } from './figures.ts';
 
 afterAll(() => flush(import.meta.filename));

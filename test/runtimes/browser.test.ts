@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startMockHost } from '../../mocks/host.ts';
-import { listApis } from '../../scripts/apis.ts';
+import { listApis } from '#apis';
 import { runFlows, type MockUrls } from './flows.ts';
 import { bundleFlows, expectFlows } from './support.ts';
 

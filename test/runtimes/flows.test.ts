@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listApis, projectRoot } from '../../scripts/apis.ts';
+import { listApis, projectRoot } from '#apis';
 
 const readme = readFileSync(resolve(projectRoot, 'README.md'), 'utf8');
 const flowsSource = readFileSync(resolve(projectRoot, 'test/runtimes/flows.ts'), 'utf8');

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { EdgeVM } from '@edge-runtime/vm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { projectRoot } from '../../scripts/apis.ts';
+import { projectRoot } from '#apis';
 import { freePort } from '../support/ports.ts';
 import { bundleFlows, expectFlows } from './support.ts';
 

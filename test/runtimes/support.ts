@@ -2,7 +2,7 @@
 // runtime's results must show (the same checks as for Node, so a runtime passes only by doing what Node does).
 import { build } from 'esbuild';
 import { expect } from 'vitest';
-import { projectRoot } from '../../scripts/apis.ts';
+import { projectRoot } from '#apis';
 
 /**
  * flows.ts with the main entries it imports, as one classic script for a browser (platform `browser`: a Node built-in

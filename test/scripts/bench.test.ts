@@ -3,7 +3,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { expect, it } from 'vitest';
-import { listApis, projectRoot } from '../../scripts/apis.ts';
+import { listApis, projectRoot } from '#apis';
 
 it('the quick benchmark runs and its correctness checks hold', { timeout: 180_000 }, async () => {
   const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/bench/run.ts', '--quick', '--only=call,jsonapi,xml,bundle'], {

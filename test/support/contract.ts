@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { inject } from 'vitest';
 import { parse } from 'yaml';
-import { listApis } from '../../scripts/apis.ts';
+import { listApis } from '#apis';
 import type { FetchLike } from '../../src/core/index.ts';
 
 export interface Exchange {

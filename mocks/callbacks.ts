@@ -1,0 +1,96 @@
+// Callbacks and webhooks the mock sends: Fastriver's events to a request's `callback_url`, Dilovod's `objectChanged`
+// to the URL a test configured. Each is checked against the spec's `webhooks` before it leaves (a violation is kept
+// with the delivery, loudly: `GET /__mock/callbacks`), then sent and retried as the API documents.
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export interface Outbound {
+  /** The spec's webhook name (`deliveryRequestEvent`, `objectChanged`), which its body is checked against. */
+  webhook: string;
+  method: 'GET' | 'POST';
+  /** Absolute URL; for a GET webhook, with its query already on it. */
+  url: string;
+  /** A JSON body (POST). */
+  body?: unknown;
+  /** Retry delays in ms after a failed attempt (not a 200 answer, or no answer). Fastriver: 10 growing intervals. */
+  retries?: readonly number[];
+}
+
+export interface Delivery extends Outbound {
+  id: number;
+  session: string;
+  /** What the spec check found wrong with the request before it was sent (it is sent all the same, so a test sees it). */
+  violations: string[];
+  attempts: Array<{ at: string; status?: number; error?: string }>;
+  /** `pending` while attempts remain, `delivered` on a 200, `failed` once the retries ran out. */
+  outcome: 'pending' | 'delivered' | 'failed';
+}
+
+/** Checks an outbound request against the spec's webhook; returns what is wrong ([] when it is valid). */
+export type WebhookCheck = (outbound: Outbound) => Promise<string[]>;
+
+const ATTEMPT_TIMEOUT_MS = 5000;
+const MAX_DELIVERIES = 500;
+
+export class Outbox {
+  #deliveries: Delivery[] = [];
+  #next = 1;
+  #inFlight = new Set<Promise<void>>();
+  #closed = new AbortController();
+
+  constructor(private readonly check: WebhookCheck) {}
+
+  send(session: string, outbound: Outbound): void {
+    const delivery: Delivery = { ...outbound, id: this.#next++, session, violations: [], attempts: [], outcome: 'pending' };
+    this.#deliveries.push(delivery);
+    if (this.#deliveries.length > MAX_DELIVERIES) this.#deliveries.shift();
+    const run = this.#deliver(delivery).finally(() => this.#inFlight.delete(run));
+    this.#inFlight.add(run);
+  }
+
+  list(session?: string): Delivery[] {
+    return this.#deliveries.filter((delivery) => session === undefined || delivery.session === session);
+  }
+
+  clear(session?: string): void {
+    this.#deliveries = session === undefined ? [] : this.#deliveries.filter((delivery) => delivery.session !== session);
+  }
+
+  /** Stops retrying and waits for the attempts under way. */
+  async close(): Promise<void> {
+    this.#closed.abort();
+    await Promise.allSettled([...this.#inFlight]);
+  }
+
+  async #deliver(delivery: Delivery): Promise<void> {
+    delivery.violations = await this.check(delivery).catch((error: unknown) => [`the check failed: ${String(error)}`]);
+    const delays = [0, ...(delivery.retries ?? [])];
+    for (const [attempt, delay] of delays.entries()) {
+      if (delay > 0) await sleep(delay, undefined, { signal: this.#closed.signal }).catch(() => undefined);
+      if (this.#closed.signal.aborted) break;
+      const record: Delivery['attempts'][number] = { at: new Date().toISOString() };
+      delivery.attempts.push(record);
+      try {
+        const response = await fetch(delivery.url, {
+          method: delivery.method,
+          headers: delivery.body === undefined ? {} : { 'content-type': 'application/json' },
+          body: delivery.body === undefined ? undefined : JSON.stringify(delivery.body),
+          signal: AbortSignal.any([AbortSignal.timeout(ATTEMPT_TIMEOUT_MS), this.#closed.signal]),
+          redirect: 'manual',
+        });
+        await response.body?.cancel();
+        record.status = response.status;
+        if (response.status === 200) {
+          delivery.outcome = 'delivered';
+          return;
+        }
+      } catch (error) {
+        record.error = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+      }
+      if (attempt === delays.length - 1) delivery.outcome = 'failed';
+    }
+    if (delivery.outcome === 'pending') delivery.outcome = 'failed';
+  }
+}
+
+/** Fastriver's retry schedule: 10 more attempts at growing intervals (the seed gives no numbers: 1 s, 2 s, 4 s, … 512 s). */
+export const FASTRIVER_RETRIES: readonly number[] = Array.from({ length: 10 }, (_, i) => 1000 * 2 ** i);

@@ -1,0 +1,138 @@
+// Faults on demand: a slow answer, a reset connection, a truncated or stalled body, or an error status with
+// Retry-After, chosen per request with `Prefer` (beside Prism's `code=` and `example=`) or armed through the admin API
+// for the next N requests (a client under test cannot add headers).
+import type { ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** Longest delay served, in ms: a typo must not hang a test run. */
+export const MAX_DELAY_MS = 60_000;
+/** How long a stalled body stays open before the mock gives up on it, in ms. */
+export const STALL_MS = 60_000;
+
+export interface Fault {
+  /** Wait this long (ms) before answering. */
+  delay?: number;
+  /**
+   * `reset`: the connection is reset before any answer; `truncate`: the headers promise the whole body but half of it
+   * is sent, then the connection closes; `stall`: the headers and half the body are sent, then nothing more.
+   */
+  kind?: 'reset' | 'truncate' | 'stall';
+  /** Answer this status (400–599) instead, with `Retry-After` and a problem+json body. */
+  status?: number;
+  /** The Retry-After value sent with `status` (seconds, or an HTTP date). Default "1". */
+  retryAfter?: string;
+}
+
+export interface ArmedFault extends Fault {
+  /** How many of the next requests get it (default 1). */
+  count?: number;
+  /** Only requests whose path starts with this. */
+  path?: string;
+  /** Only requests with this method. */
+  method?: string;
+}
+
+export class FaultError extends Error {}
+
+/** Checks a fault given by a test (admin API body or Prefer); throws FaultError naming what is wrong. */
+export function checkFault<T extends Fault>(fault: T): T {
+  if (fault.delay !== undefined && !(Number.isInteger(fault.delay) && fault.delay >= 0 && fault.delay <= MAX_DELAY_MS)) {
+    throw new FaultError(`delay must be a whole number of ms from 0 to ${MAX_DELAY_MS}, got ${JSON.stringify(fault.delay)}`);
+  }
+  if (fault.kind !== undefined && !['reset', 'truncate', 'stall'].includes(fault.kind)) {
+    throw new FaultError(`fault must be reset, truncate, stall or a status from 400 to 599, got ${JSON.stringify(fault.kind)}`);
+  }
+  if (fault.status !== undefined && !(Number.isInteger(fault.status) && fault.status >= 400 && fault.status <= 599)) {
+    throw new FaultError(`status must be from 400 to 599, got ${JSON.stringify(fault.status)}`);
+  }
+  return fault;
+}
+
+/**
+ * The fault a `Prefer` header asks for: `delay=800`, `fault=reset|truncate|stall`, `fault=503` (with `retry-after=5`),
+ * combinable (`Prefer: delay=200, fault=truncate`). Prism's own directives (code, example, dynamic) are left to Prism.
+ */
+export function faultFromPrefer(prefer: string | undefined): Fault | undefined {
+  if (!prefer) return undefined;
+  const directives = new Map(
+    prefer.split(/[,;]/).map((part) => {
+      const [key = '', value = ''] = part.split('=', 2).map((text) => text.trim().replace(/^"|"$/g, ''));
+      return [key.toLowerCase(), value] as const;
+    }),
+  );
+  const fault: Fault = {};
+  const delay = directives.get('delay');
+  if (delay !== undefined) fault.delay = Number(delay);
+  const kind = directives.get('fault');
+  if (kind !== undefined) {
+    if (/^\d+$/.test(kind)) fault.status = Number(kind);
+    else fault.kind = kind as Fault['kind'];
+  }
+  const retryAfter = directives.get('retry-after');
+  if (retryAfter !== undefined) fault.retryAfter = retryAfter;
+  return Object.keys(fault).length > 0 ? checkFault(fault) : undefined;
+}
+
+/** Faults armed for the next requests, first armed first served. */
+export class ArmedFaults {
+  #armed: Array<ArmedFault & { count: number }> = [];
+
+  arm(fault: ArmedFault): void {
+    const count = fault.count ?? 1;
+    if (!(Number.isInteger(count) && count >= 1 && count <= 10_000)) throw new FaultError(`count must be from 1 to 10000, got ${JSON.stringify(fault.count)}`);
+    this.#armed.push({ ...checkFault(fault), count });
+  }
+
+  /** The fault for this request, if one is armed for it (its count goes down by one). */
+  take(method: string, path: string): Fault | undefined {
+    const found = this.#armed.find((fault) => (!fault.method || fault.method.toUpperCase() === method) && (!fault.path || path.startsWith(fault.path)));
+    if (!found) return undefined;
+    found.count -= 1;
+    if (found.count === 0) this.#armed.splice(this.#armed.indexOf(found), 1);
+    const { count: _, path: __, method: ___, ...fault } = found;
+    return fault;
+  }
+
+  clear(): void {
+    this.#armed = [];
+  }
+}
+
+/** How a fault reads in the journal: `delay=800, truncate`. */
+export const describeFault = (fault: Fault): string =>
+  [fault.delay !== undefined ? `delay=${fault.delay}` : '', fault.kind ?? '', fault.status ? String(fault.status) : ''].filter(Boolean).join(', ');
+
+/**
+ * Sends an answer through a fault. Returns the status the client saw (0 when it got no answer at all).
+ * A status fault replaces the answer; reset, truncate and stall break it on the wire.
+ */
+export async function sendWithFault(res: ServerResponse, status: number, body: Buffer, fault: Fault | undefined): Promise<number> {
+  if (fault?.delay) await sleep(fault.delay);
+  if (fault?.kind === 'reset') {
+    res.socket?.resetAndDestroy();
+    return 0;
+  }
+  if (fault?.status) {
+    const problem = { type: 'about:blank', title: 'Fault injected by the mock', status: fault.status, detail: `Asked for with Prefer or POST /__mock/faults` };
+    res.writeHead(fault.status, { 'content-type': 'application/problem+json', 'retry-after': fault.retryAfter ?? '1' });
+    res.end(JSON.stringify(problem));
+    return fault.status;
+  }
+  if (fault?.kind === 'truncate' || fault?.kind === 'stall') {
+    res.statusCode = status;
+    res.setHeader('content-length', String(body.length));
+    res.flushHeaders();
+    res.write(body.subarray(0, Math.floor(body.length / 2)));
+    if (fault.kind === 'truncate') {
+      // Let the half reach the wire, then close: the client sees fewer bytes than Content-Length promised.
+      setImmediate(() => res.socket?.destroy());
+    } else {
+      const timer = setTimeout(() => res.socket?.destroy(), STALL_MS);
+      res.socket?.once('close', () => clearTimeout(timer));
+    }
+    return status;
+  }
+  res.statusCode = status;
+  res.end(body);
+  return status;
+}

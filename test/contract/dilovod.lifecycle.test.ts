@@ -1,0 +1,71 @@
+// Dilovod's objects against the stateful mock: saveObject → getObject, the gateway's error for an unknown id,
+// setDelMark, request over stored objects, call saleOrderCreate; a change "in the accounting UI" sends objectChanged
+// to a local listener, which the project's own webhook parser reads.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { MockSession } from '../../mocks/admin-client.ts';
+import { createDilovodClient, DilovodApiError, type DilovodClient } from '../../src/dilovod/index.ts';
+import { dilovodWebhookListener } from '../../src/dilovod/node.ts';
+import type { DilovodWebhookEvent } from '../../src/dilovod/webhook.ts';
+import { statefulSession, violationsOf } from '../support/stateful.ts';
+
+let mock: MockSession;
+let dilovod: DilovodClient;
+beforeEach(() => {
+  mock = statefulSession('dilovod');
+  dilovod = createDilovodClient({ key: 'dilovod-lifecycle-key-9f8e7d', baseUrl: mock.baseUrl, fetch: mock.fetch, retry: { baseDelayMs: 1, maxDelayMs: 2 } });
+});
+afterEach(async () => {
+  expect(await violationsOf(mock)).toEqual([]);
+});
+
+describe('dilovod lifecycle', () => {
+  it('saveObject → getObject returns it; overwrite changes it; setDelMark marks it; an unknown id is the gateway error', async () => {
+    const { id } = await dilovod.saveObject({ header: { id: 'catalogs.goods', name: 'Кава в зернах 1 кг', code: 'K-1' } });
+    expect(id).toMatch(/^11003\d{11}$/);
+    expect((await dilovod.getObject(id)).header).toMatchObject({ id: { id }, name: 'Кава в зернах 1 кг', code: 'K-1', delMark: '0' });
+    await dilovod.saveObject({ header: { id, code: 'K-2' } });
+    expect((await dilovod.getObject(id)).header).toMatchObject({ name: 'Кава в зернах 1 кг', code: 'K-2' });
+    await dilovod.setDelMark(id);
+    expect((await dilovod.getObject(id)).header.delMark).toBe('1');
+    const error = await dilovod.getObject('1100300000099999').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DilovodApiError);
+    expect(String((error as DilovodApiError).message)).toContain('not found');
+  });
+
+  it('request answers over the stored objects: from, fields, filters and limit', async () => {
+    for (const [name, code] of [['Кава', 'A-1'], ['Чай', 'A-2'], ['Какао', 'B-1']]) await dilovod.saveObject({ header: { id: 'catalogs.goods', name, code } });
+    await dilovod.saveObject({ header: { id: 'catalogs.persons', name: 'Карпенко М.П.' } });
+    const rows = await dilovod.request({ from: 'catalogs.goods', fields: { id: 'good', name: 'name', code: 'code' }, filters: [{ alias: 'code', operator: '%', value: 'A-' }] });
+    expect(rows.map((row) => row.name)).toEqual(['Кава', 'Чай']);
+    expect(rows[0]?.good).toMatch(/^11003/);
+    expect(await dilovod.request({ from: 'catalogs.goods', fields: { name: 'name' }, limit: 1 })).toEqual([{ name: 'Кава' }]);
+  });
+
+  it('call saleOrderCreate creates a sale order that getObject returns', async () => {
+    const created = await dilovod.saleOrderCreate({ header: { remarkFromPerson: 'call me please' }, goods: [{ good: '1100300000022632', qty: '2' }] });
+    const id = (created.header as { id: { id: string } }).id.id;
+    expect(id).toMatch(/^11091\d{11}$/);
+    const order = await dilovod.getObject(id);
+    expect(order.header).toMatchObject({ remarkFromPerson: 'call me please' });
+    expect(order.tableParts?.tpGoods).toEqual([{ rowNum: '1', good: '1100300000022632', qty: '2' }]);
+  });
+
+  it('a change made in the accounting UI (admin move) sends objectChanged, which the project’s parser reads', async () => {
+    const received: DilovodWebhookEvent[] = [];
+    const listener = createServer(dilovodWebhookListener((event) => void received.push(event), { allowedIps: ['127.0.0.1'] }));
+    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+    try {
+      await mock.setWebhook(`http://127.0.0.1:${(listener.address() as AddressInfo).port}/dilovod-hook`);
+      const { id } = await dilovod.saveObject({ header: { id: 'documents.saleOrder', number: '00042' } });
+      await mock.move({ kind: 'object', id, to: 'changed', header: { remark: 'змінено вручну' } });
+      await expect.poll(() => received, { timeout: 5000 }).toEqual([{ action: 'objectChanged', params: { objectName: 'documents.saleOrder', id } }]);
+      const [delivery] = await mock.callbacks();
+      expect(delivery).toMatchObject({ webhook: 'objectChanged', method: 'GET', violations: [], outcome: 'delivered' });
+      expect((await dilovod.getObject(id)).header).toMatchObject({ remark: 'змінено вручну' });
+    } finally {
+      listener.close();
+    }
+  });
+});
