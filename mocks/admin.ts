@@ -74,7 +74,11 @@ function route({ method, path, query, raw, session }: AdminRequest, { store, jou
       const action = key === 'POST seed' ? lifecycle?.seed : lifecycle?.move;
       if (!lifecycle || !action) throw new AdminError(`this mock has no ${key.slice(5)} (stateless, or no lifecycle for this API)`, 404);
       const { state, webhookUrl } = store.get(session);
-      const resource = action.call(lifecycle, { state, webhookUrl, body: objectBody(raw), send });
+      const body = objectBody(raw);
+      if (key === 'POST seed' && 'resource' in body && (typeof body.resource !== 'object' || body.resource === null || Array.isArray(body.resource))) {
+        throw new AdminError('resource must be a JSON object (or left out for a default one)');
+      }
+      const resource = action.call(lifecycle, { state, webhookUrl, body, send });
       return { status: key === 'POST seed' ? 201 : 200, body: { resource } };
     }
     case 'POST faults': {
@@ -89,6 +93,9 @@ function route({ method, path, query, raw, session }: AdminRequest, { store, jou
     case 'PUT webhook': {
       const { url } = objectBody(raw);
       if (typeof url !== 'string' || !/^https?:\/\//.test(url) || !URL.canParse(url)) throw new AdminError('url must be an http(s) URL');
+      // Never echoed back nor stored: credentials in a URL would show in GET /__mock/callbacks and in logs.
+      const parsed = new URL(url);
+      if (parsed.username || parsed.password) throw new AdminError('url must not carry credentials (user:password@)');
       store.get(session).webhookUrl = url;
       return { status: 200, body: { url } };
     }

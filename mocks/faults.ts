@@ -45,7 +45,21 @@ export function checkFault<T extends Fault>(fault: T): T {
   if (fault.status !== undefined && !(Number.isInteger(fault.status) && fault.status >= 400 && fault.status <= 599)) {
     throw new FaultError(`status must be from 400 to 599, got ${JSON.stringify(fault.status)}`);
   }
+  if (fault.retryAfter !== undefined && !isRetryAfter(fault.retryAfter)) {
+    throw new FaultError(`retry-after must be whole seconds from 0 to ${MAX_RETRY_AFTER_S} or an HTTP date, got ${JSON.stringify(fault.retryAfter)}`);
+  }
   return fault;
+}
+
+/** Largest Retry-After served, in seconds (one day): larger is a typo, and a client would wait that long. */
+export const MAX_RETRY_AFTER_S = 86_400;
+
+/** RFC 9110 §10.2.3: Retry-After is delay-seconds (a non-negative integer) or an HTTP-date. */
+function isRetryAfter(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isInteger(value) && value >= 0 && value <= MAX_RETRY_AFTER_S;
+  if (typeof value !== 'string') return false;
+  if (/^\d+$/.test(value)) return Number(value) <= MAX_RETRY_AFTER_S;
+  return /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(value) && !Number.isNaN(Date.parse(value));
 }
 
 /**
@@ -114,7 +128,7 @@ export async function sendWithFault(res: ServerResponse, status: number, body: B
   }
   if (fault?.status) {
     const problem = { type: 'about:blank', title: 'Fault injected by the mock', status: fault.status, detail: `Asked for with Prefer or POST /__mock/faults` };
-    res.writeHead(fault.status, { 'content-type': 'application/problem+json', 'retry-after': fault.retryAfter ?? '1' });
+    res.writeHead(fault.status, { 'content-type': 'application/problem+json', 'retry-after': String(fault.retryAfter ?? '1') });
     res.end(JSON.stringify(problem));
     return fault.status;
   }
