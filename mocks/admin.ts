@@ -3,7 +3,7 @@
 //
 //   GET    /__mock/requests?path=&method=   the journal of this session (path: exact, or a prefix ending in *)
 //   DELETE /__mock/requests                 forget it
-//   POST   /__mock/reset                    forget this session's state, journal, callbacks, webhook URL
+//   POST   /__mock/reset                    forget this session's state, journal, callbacks, webhook URL, faults
 //   POST   /__mock/seed  {kind, resource}   put a resource into the state (as if the API had created it)
 //   POST   /__mock/move  {kind, id, to, …}  change a resource as the provider would (and send its callbacks/webhooks)
 //   GET    /__mock/state                    this session's state, as JSON
@@ -64,6 +64,7 @@ function route({ method, path, query, raw, session }: AdminRequest, { store, jou
       return { status: 204 };
     case 'POST reset':
       store.reset(session);
+      faults.clear(session);
       journal.clear(session);
       outbox.clear(session);
       return { status: 204 };
@@ -84,11 +85,11 @@ function route({ method, path, query, raw, session }: AdminRequest, { store, jou
     case 'POST faults': {
       const body = objectBody(raw) as ArmedFault & { fault?: string };
       const { fault, ...rest } = body;
-      faults.arm(typeof fault === 'string' && /^\d+$/.test(fault) ? { ...rest, status: Number(fault) } : { ...rest, kind: fault as ArmedFault['kind'] });
+      faults.arm(session, typeof fault === 'string' && /^\d+$/.test(fault) ? { ...rest, status: Number(fault) } : { ...rest, kind: fault as ArmedFault['kind'] });
       return { status: 201, body: { armed: body } };
     }
     case 'DELETE faults':
-      faults.clear();
+      faults.clear(session);
       return { status: 204 };
     case 'PUT webhook': {
       const { url } = objectBody(raw);

@@ -87,28 +87,37 @@ export function faultFromPrefer(prefer: string | undefined): Fault | undefined {
   return Object.keys(fault).length > 0 ? checkFault(fault) : undefined;
 }
 
-/** Faults armed for the next requests, first armed first served. */
+/**
+ * Faults armed for the next requests, per session (X-Mock-Session, README "QA"): a fault armed in one session never hits
+ * another. Requests without the header are in the session "default", so a fault armed without the header hits
+ * exactly those. Within a session, first armed first served.
+ */
 export class ArmedFaults {
-  #armed: Array<ArmedFault & { count: number }> = [];
+  readonly #armed = new Map<string, Array<ArmedFault & { count: number }>>();
 
-  arm(fault: ArmedFault): void {
+  arm(session: string, fault: ArmedFault): void {
     const count = fault.count ?? 1;
     if (!(Number.isInteger(count) && count >= 1 && count <= 10_000)) throw new FaultError(`count must be from 1 to 10000, got ${JSON.stringify(fault.count)}`);
-    this.#armed.push({ ...checkFault(fault), count });
+    const armed = this.#armed.get(session) ?? [];
+    armed.push({ ...checkFault(fault), count });
+    this.#armed.set(session, armed);
   }
 
-  /** The fault for this request, if one is armed for it (its count goes down by one). */
-  take(method: string, path: string): Fault | undefined {
-    const found = this.#armed.find((fault) => (!fault.method || fault.method.toUpperCase() === method) && (!fault.path || path.startsWith(fault.path)));
-    if (!found) return undefined;
+  /** The fault for this request of `session`, if one is armed for it (its count goes down by one). */
+  take(session: string, method: string, path: string): Fault | undefined {
+    const armed = this.#armed.get(session);
+    const found = armed?.find((fault) => (!fault.method || fault.method.toUpperCase() === method) && (!fault.path || path.startsWith(fault.path)));
+    if (!armed || !found) return undefined;
     found.count -= 1;
-    if (found.count === 0) this.#armed.splice(this.#armed.indexOf(found), 1);
+    if (found.count === 0) armed.splice(armed.indexOf(found), 1);
+    if (armed.length === 0) this.#armed.delete(session);
     const { count: _, path: __, method: ___, ...fault } = found;
     return fault;
   }
 
-  clear(): void {
-    this.#armed = [];
+  /** Disarms the faults of one session. */
+  clear(session: string): void {
+    this.#armed.delete(session);
   }
 }
 

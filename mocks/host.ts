@@ -208,7 +208,7 @@ export async function startMock(api: ApiEntry, host: string, port: number, optio
     let fault: Fault | undefined;
     let result: Reply;
     try {
-      fault = faultFromPrefer(headerOf(req, 'prefer')) ?? faults.take(method, pathname);
+      fault = faultFromPrefer(headerOf(req, 'prefer')) ?? faults.take(session, method, pathname);
       result = await reply(req, raw, pathname, searchParams, session);
     } catch (error) {
       result = problemReply(error instanceof MockInputError || error instanceof FaultError ? { name: 'invalid-input', message: error.message, status: error instanceof MockInputError ? error.status : 400 } : error instanceof Error ? error : new Error(String(error)), raw.toString('utf8'));

@@ -76,7 +76,7 @@ describe('session ids with odd characters', () => {
     });
   }
   it('raw non-ASCII / CR in session header: 4xx or isolated, keeps serving', async () => {
-    const port = Number(new URL(url['yandex-fleet']).port);
+    const port = Number(new URL(url['yandex-fleet'] ?? '').port);
     const answer = await raw(port, Buffer.concat([Buffer.from('GET /__mock/state HTTP/1.1\r\nHost: x\r\nX-Mock-Session: '), Buffer.from([0xd0, 0x9f, 0xff, 0x0b]), Buffer.from('\r\nConnection: close\r\n\r\n')]));
     const status = statusOf(answer);
     expect(status === 0 || status < 500, `status ${status}`).toBe(true);
