@@ -156,7 +156,15 @@ export async function startMock(api: ApiEntry, host: string, port: number, optio
     if (!preferences.ok) return problemReply(preferences.problem, requestBody);
     contexts.set(input, { session, raw, examplesOnly });
     const result = await prism.request(input, operations, { ...config, mock: { ...config.mock, ...preferences.value } })();
-    if (result._tag === 'Left') return problemReply(result.left, requestBody);
+    if (result._tag === 'Left') {
+      // Prism reports an example name the operation lacks (also `constructor`, `toString`) as a 500 ("UNKNOWN … NOT_FOUND"
+      // or a TypeError); README promises 404 for it.
+      const exampleKey = asked.value.exampleKey;
+      if (exampleKey !== undefined && ((result.left as Problem).status ?? 500) >= 500) {
+        return problemReply(Object.assign(new Error(`this operation has no example named ${JSON.stringify(exampleKey)} for the status asked`), { status: 404 }), requestBody);
+      }
+      return problemReply(result.left, requestBody);
+    }
 
     const { validations } = result.right;
     let output = result.right.output;
@@ -197,6 +205,11 @@ export async function startMock(api: ApiEntry, host: string, port: number, optio
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // Hook: a request guard (malformed request-target, media type) belongs here, before anything reads the request.
     const raw = await readBody(req);
+    // A request-target no URL parser accepts (`http://[::1`) is the client's error (RFC 9112 §3.2: 400).
+    if (!URL.canParse(req.url ?? '/', 'http://mock')) {
+      const reply = problemReply(Object.assign(new Error('the request-target is not a valid URL'), { status: 400 }), undefined);
+      return void res.writeHead(reply.status, reply.headers).end(reply.body);
+    }
     const { pathname, searchParams } = new URL(req.url ?? '/', 'http://mock');
     const session = sessionOf(req.headers);
     if (pathname === ADMIN_PREFIX.slice(0, -1) || pathname.startsWith(ADMIN_PREFIX)) {
