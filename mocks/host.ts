@@ -15,7 +15,7 @@ import { handleAdmin, ADMIN_PREFIX } from './admin.ts';
 import { adapters, lifecycles } from './adapters/index.ts';
 import { corsEnabled, handleCors } from './cors.ts';
 import { MockInputError, type MockAdapter } from './adapters/types.ts';
-import { Outbox } from './callbacks.ts';
+import { claimOwnPort, Outbox } from './callbacks.ts';
 import { ArmedFaults, describeFault, faultFromPrefer, FaultError, sendWithFault, type Fault } from './faults.ts';
 import { Journal } from './journal.ts';
 import type { Answer } from './lifecycle.ts';
@@ -255,11 +255,13 @@ export async function startMock(api: ApiEntry, host: string, port: number, optio
   server.keepAliveTimeout = 65_000;
   await listen(server, api, host, port);
   const { port: actualPort } = server.address() as AddressInfo;
+  const releasePort = claimOwnPort(actualPort);
   return {
     api: api.name,
     url: `http://${host}:${actualPort}`,
     close: async () => {
       await outbox.close();
+      releasePort();
       await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();

@@ -141,6 +141,8 @@ it('callbacks: a local listener gets the callback (control)', async () => {
 
 it('sessions: X-Mock-Session "__proto__" / "constructor" do not leak into other sessions or crash', async () => {
   const base = url('fastriver');
+  // The shared session holds the callback test's request (same phone): start it empty.
+  await fetch(`${base}/__mock/reset`, { method: 'POST' });
   for (const evil of ['__proto__', 'constructor', 'hasOwnProperty', 'toString']) {
     const c = await createWithCallback(base, evil, `${listenerUrl}/p`);
     expect(c.status, `${evil}: ${c.text.slice(0, 300)}`).toBeLessThan(500);
