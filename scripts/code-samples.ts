@@ -243,7 +243,7 @@ function downloadTo(spec: Spec, operation: Operation): string[] {
 
 // ---------------------------------------------------------------------------------------------------- the rendered copy
 
-const MOCK_CURL_NOTE = '# Against the local mock (`npm start` or `npm run mocks`), from the project root.';
+const MOCK_CURL_NOTE = '# Against the stateless local mock (`MOCK_STATE=off npm run mocks`: it knows the example ids below), from the project root.';
 const WEBHOOK_CURL_NOTE = '# The event as the API sends it, to the receiver of the TypeScript sample.';
 
 /** Puts a TypeScript and a curl sample on every operation of `spec` (mutates it); fails when a sample is missing. */

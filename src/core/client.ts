@@ -209,14 +209,13 @@ export function createApiClient<Paths extends {}>(api: ApiDefinition, options: C
   }
 
   function apiError(context: ErrorContext, response: Response, body: unknown): ApiError {
-    const parsed = body !== null && typeof body === 'object';
     let own: ReturnType<NonNullable<ApiDefinition['describeError']>> = {};
     try {
-      own = (parsed && api.describeError?.(body)) || {};
+      own = api.describeError?.(body) || {}; // each reader guards its own shapes (Dilovod reads a bare error text)
     } catch {
       // An error reader that chokes on a shape it never expected still leaves an ApiError with the status and body.
     }
-    const problem = parsed ? describeProblem(body) : {};
+    const problem = body !== null && typeof body === 'object' ? describeProblem(body) : {};
     return new (api.errorClass ?? ApiError)(context, {
       status: (response.ok ? httpStatus(own.status) : undefined) ?? response.status,
       code: scalarText(own.code) ?? problem.code,

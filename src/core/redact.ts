@@ -196,9 +196,9 @@ const tokenEdgeAfter = (value: string, at: number) => at >= value.length || EDGE
 
 const JSON_ESCAPES: Record<string, string> = { '"': '\\"', '\\': '\\\\', '/': '\\/', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-const utf8 = new TextEncoder();
+let utf8: InstanceType<typeof TextEncoder> | undefined; // made on first use: nothing happens at import
 const hex = (n: number, width: number) => n.toString(16).toUpperCase().padStart(width, '0');
-const percentAll = (text: string) => [...utf8.encode(text)].map((byte) => `%${hex(byte, 2)}`).join('');
+const percentAll = (text: string) => [...(utf8 ??= new TextEncoder()).encode(text)].map((byte) => `%${hex(byte, 2)}`).join('');
 const jsonEscaped = (text: string) => JSON.stringify(text).slice(1, -1);
 const formEncoded = (text: string) => new URLSearchParams({ v: text }).toString().slice(2);
 

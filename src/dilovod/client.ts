@@ -104,8 +104,11 @@ export function createDilovodClient(options: DilovodClientOptions) {
       name: 'dilovod',
       defaultBaseUrl: DILOVOD_BASE_URL,
       secrets: [key],
-      failedInside: (body) => isPlainObject(body) && (typeof body.error === 'string' || body.status === 'error'),
+      // A bare JSON string other than "ok" is the error text (seed 003: saveObject answers "the object's id on success,
+      // otherwise the error text"; setDelMark answers "ok").
+      failedInside: (body) => (typeof body === 'string' && body !== 'ok') || (isPlainObject(body) && (typeof body.error === 'string' || body.status === 'error')),
       describeError: (body) => {
+        if (typeof body === 'string') return { message: body };
         if (!isPlainObject(body)) return {};
         if (typeof body.error === 'string') return { message: body.error };
         if (body.status === 'error') return { code: 'call_error', message: textOf(body.errorMessage) };

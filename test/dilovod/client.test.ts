@@ -118,3 +118,28 @@ describe('rowsOf', () => {
     await expect(dilovod.request({ from: 'catalogs.goods', fields: { id: 'id' } })).rejects.toBeInstanceOf(DecodeError);
   });
 });
+
+describe('an error given as bare text inside HTTP 200 (seed 003: "the object\'s id on success, otherwise the error text")', () => {
+  const answering = (answer: unknown) =>
+    createDilovodClient({ key: 'k', baseUrl: 'http://dilovod.test', fetch: async () => new Response(JSON.stringify(answer), { headers: { 'content-type': 'application/json' } }) });
+
+  it.each([
+    ['saveObject', (c: ReturnType<typeof answering>) => c.saveObject({ header: { id: 'catalogs.units' } } as never, { maxRetries: 0 })],
+    ['setDelMark', (c: ReturnType<typeof answering>) => c.setDelMark('1110800000001013', { maxRetries: 0 })],
+    ['getObject', (c: ReturnType<typeof answering>) => c.getObject('1110800000001013', { maxRetries: 0 })],
+  ])('%s: any text but "ok" is a DilovodApiError carrying it', async (_name, call) => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 40 }).filter((text) => text !== 'ok'), fc.nat(), async (text, n) => {
+        const error = await call(answering(text)).then(() => undefined, (caught: unknown) => caught);
+        expect(error).toBeInstanceOf(DilovodApiError); // any text at all, even empty or blank
+        const said = await call(answering(`Помилка ${n}`)).then(() => undefined, (caught: unknown) => caught);
+        expect((said as DilovodApiError).apiMessage).toBe(`Помилка ${n}`);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('setDelMark: "ok" is its success', async () => {
+    await expect(answering('ok').setDelMark('1110800000001013', { maxRetries: 0 })).resolves.toBe('ok');
+  });
+});

@@ -68,8 +68,7 @@ export const flows: Record<string, Flow> = {
     const document = await fastriver.documents.upload(uuid, { file: PDF, filename: 'contract.pdf', external_id: 'PS112233' });
     const current = await fastriver.deliveryRequests.get(uuid);
     const delivery = current.active_delivery;
-    const executed: unknown[] = [];
-    for await (const item of fastriver.deliveryRequests.listAll({ status: 'executed' })) executed.push(item.id);
+    const { items, total } = await fastriver.deliveryRequests.list({ status: 'validated' });
     const refused = await refusal(fastriver.deliveryRequests.create({ first_name: 'Без', time_interval_id: 'two' } as never));
     const callback = parseFastriverCallback(
       new TextEncoder().encode(JSON.stringify({ data: { id: '1', type: 'external_callback', attributes: { event: 'schedule', delivery_request_status: 'validated' } } })),
@@ -80,7 +79,7 @@ export const flows: Record<string, Flow> = {
       document: document.id,
       status: current.status,
       delivery: delivery && 'status' in delivery ? delivery.status : null,
-      executed: [executed.length, executed[0]],
+      listed: [items.length, total],
       refused,
       callback: [callback.event, callback.delivery_request_status],
     };

@@ -44,7 +44,7 @@ export function expectFlows(results: Record<string, unknown>): void {
     intervals: expect.any(Number),
     document: expect.any(String),
     status: expect.any(String),
-    executed: [expect.any(Number), expect.any(String)],
+    listed: [expect.any(Number), expect.any(Number)],
     refused: { name: 'ApiError', status: 422, code: 'validation_errors', apiMessage: expect.stringContaining('time_interval_id') },
     callback: ['schedule', 'validated'],
   });
