@@ -323,6 +323,9 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 function defaultBody(raw: Buffer, contentType: string | undefined): unknown {
   const text = raw.toString('utf8');
   if (contentType && /^application\/([\w.+-]+\+)?json\b/i.test(contentType)) {
+    // RFC 8259 §8.1: JSON between systems is UTF-8; a body declared in another charset is not read as if it were.
+    const charset = /;\s*charset="?([^";\s]+)/i.exec(contentType)?.[1];
+    if (charset && !/^utf-?8$/i.test(charset)) throw new MockInputError(`JSON must be UTF-8, not ${charset}`, 415);
     try {
       return JSON.parse(text);
     } catch {
