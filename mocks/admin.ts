@@ -3,7 +3,7 @@
 //
 //   GET    /__mock/requests?path=&method=   the journal of this session (path: exact, or a prefix ending in *)
 //   DELETE /__mock/requests                 forget it
-//   POST   /__mock/reset                    forget this session's state, journal, callbacks, webhook URL
+//   POST   /__mock/reset                    forget this session's state, journal, callbacks, webhook URL, faults
 //   POST   /__mock/seed  {kind, resource}   put a resource into the state (as if the API had created it)
 //   POST   /__mock/move  {kind, id, to, …}  change a resource as the provider would (and send its callbacks/webhooks)
 //   GET    /__mock/state                    this session's state, as JSON
@@ -64,6 +64,7 @@ function route({ method, path, query, raw, session }: AdminRequest, { store, jou
       return { status: 204 };
     case 'POST reset':
       store.reset(session);
+      faults.clear(session);
       journal.clear(session);
       outbox.clear(session);
       return { status: 204 };
@@ -74,21 +75,28 @@ function route({ method, path, query, raw, session }: AdminRequest, { store, jou
       const action = key === 'POST seed' ? lifecycle?.seed : lifecycle?.move;
       if (!lifecycle || !action) throw new AdminError(`this mock has no ${key.slice(5)} (stateless, or no lifecycle for this API)`, 404);
       const { state, webhookUrl } = store.get(session);
-      const resource = action.call(lifecycle, { state, webhookUrl, body: objectBody(raw), send });
+      const body = objectBody(raw);
+      if (key === 'POST seed' && 'resource' in body && (typeof body.resource !== 'object' || body.resource === null || Array.isArray(body.resource))) {
+        throw new AdminError('resource must be a JSON object (or left out for a default one)');
+      }
+      const resource = action.call(lifecycle, { state, webhookUrl, body, send });
       return { status: key === 'POST seed' ? 201 : 200, body: { resource } };
     }
     case 'POST faults': {
       const body = objectBody(raw) as ArmedFault & { fault?: string };
       const { fault, ...rest } = body;
-      faults.arm(typeof fault === 'string' && /^\d+$/.test(fault) ? { ...rest, status: Number(fault) } : { ...rest, kind: fault as ArmedFault['kind'] });
+      faults.arm(session, typeof fault === 'string' && /^\d+$/.test(fault) ? { ...rest, status: Number(fault) } : { ...rest, kind: fault as ArmedFault['kind'] });
       return { status: 201, body: { armed: body } };
     }
     case 'DELETE faults':
-      faults.clear();
+      faults.clear(session);
       return { status: 204 };
     case 'PUT webhook': {
       const { url } = objectBody(raw);
       if (typeof url !== 'string' || !/^https?:\/\//.test(url) || !URL.canParse(url)) throw new AdminError('url must be an http(s) URL');
+      // Never echoed back nor stored: credentials in a URL would show in GET /__mock/callbacks and in logs.
+      const parsed = new URL(url);
+      if (parsed.username || parsed.password) throw new AdminError('url must not carry credentials (user:password@)');
       store.get(session).webhookUrl = url;
       return { status: 200, body: { url } };
     }

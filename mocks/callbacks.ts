@@ -21,8 +21,36 @@ export interface Delivery extends Outbound {
   /** What the spec check found wrong with the request before it was sent (it is sent all the same, so a test sees it). */
   violations: string[];
   attempts: Array<{ at: string; status?: number; error?: string }>;
-  /** `pending` while attempts remain, `delivered` on a 200, `failed` once the retries ran out. */
-  outcome: 'pending' | 'delivered' | 'failed';
+  /**
+   * `pending` while attempts remain, `delivered` on a 200, `failed` once the retries ran out (any non-200 answer or no
+   * answer is retried, seed: Fastriver), `refused` when the target is the mock host itself (never attempted).
+   */
+  outcome: 'pending' | 'delivered' | 'failed' | 'refused';
+  /** Why a refused delivery was not attempted. */
+  refused?: string;
+}
+
+/** The ports this process's mocks listen on: a callback to one of them would reach a mock (or its admin API) itself. */
+const ownPorts = new Set<number>();
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1?\]|\[::ffff:127(?:\.\d{1,3}){3}\]|0\.0\.0\.0)$/i;
+
+/** Marks a port as the mock host's own (startMock, after listen); the returned function forgets it (on close). */
+export function claimOwnPort(port: number): () => void {
+  ownPorts.add(port);
+  return () => ownPorts.delete(port);
+}
+
+/**
+ * Why the mock must not send to `url`, or undefined when it may: a request to its own ports would loop back into the
+ * mocks (a callback_url of `/__mock/reset` wipes state), so the host's own ports and any `/__mock/` path are refused.
+ */
+export function refusalOf(url: string): string | undefined {
+  if (!URL.canParse(url)) return 'not a URL';
+  const target = new URL(url);
+  if (target.pathname.startsWith('/__mock/') || target.pathname === '/__mock') return 'the mock admin API is not a callback target';
+  const port = Number(target.port || (target.protocol === 'https:' ? 443 : 80));
+  if (LOOPBACK.test(target.hostname) && ownPorts.has(port)) return `port ${port} is the mock host itself`;
+  return undefined;
 }
 
 /** Checks an outbound request against the spec's webhook; returns what is wrong ([] when it is valid). */
@@ -63,6 +91,11 @@ export class Outbox {
 
   async #deliver(delivery: Delivery): Promise<void> {
     delivery.violations = await this.check(delivery).catch((error: unknown) => [`the check failed: ${String(error)}`]);
+    delivery.refused = refusalOf(delivery.url);
+    if (delivery.refused) {
+      delivery.outcome = 'refused';
+      return;
+    }
     const delays = [0, ...(delivery.retries ?? [])];
     for (const [attempt, delay] of delays.entries()) {
       if (delay > 0) await sleep(delay, undefined, { signal: this.#closed.signal }).catch(() => undefined);

@@ -1,6 +1,7 @@
 // CORS on the mock host, so a web app in development (any origin: a Vite dev server, a page on file://) can call the
 // mocks from the browser. On by default, as in Prism's CLI (`prism mock --cors`, default true); `MOCK_CORS=off` or the
-// `cors: false` option of startMockHost turns it off. Like Prism: the Origin is echoed, credentials are allowed, and a
+// `cors: false` option of startMockHost turns it off. Like Prism: the Origin is echoed, credentials are allowed (only
+// with an echoed Origin, never with `*`), and a
 // preflight is answered here with 204, before the request reaches the engine (a spec has no OPTIONS operations).
 // Unlike Prism, which exposes `*` (which browsers do not honour on a credentialed request), the headers a client reads
 // are exposed by name.
@@ -38,8 +39,9 @@ export function corsEnabled(option?: boolean): boolean {
  */
 export function handleCors(req: IncomingMessage, res: ServerResponse): boolean {
   const origin = req.headers.origin;
+  // Credentials only with an echoed Origin: browsers refuse `*` together with credentials (Fetch standard, CORS check).
   res.setHeader('Access-Control-Allow-Origin', origin ?? '*');
-  res.setHeader('Access-Control-Allow-Credentials', 'true');
+  if (origin) res.setHeader('Access-Control-Allow-Credentials', 'true');
   res.setHeader('Access-Control-Expose-Headers', CORS_EXPOSED_HEADERS.join(', '));
   res.setHeader('Vary', 'Origin');
   if (req.method !== 'OPTIONS' || !origin || !req.headers['access-control-request-method']) return false;

@@ -45,7 +45,21 @@ export function checkFault<T extends Fault>(fault: T): T {
   if (fault.status !== undefined && !(Number.isInteger(fault.status) && fault.status >= 400 && fault.status <= 599)) {
     throw new FaultError(`status must be from 400 to 599, got ${JSON.stringify(fault.status)}`);
   }
+  if (fault.retryAfter !== undefined && !isRetryAfter(fault.retryAfter)) {
+    throw new FaultError(`retry-after must be whole seconds from 0 to ${MAX_RETRY_AFTER_S} or an HTTP date, got ${JSON.stringify(fault.retryAfter)}`);
+  }
   return fault;
+}
+
+/** Largest Retry-After served, in seconds (one day): larger is a typo, and a client would wait that long. */
+export const MAX_RETRY_AFTER_S = 86_400;
+
+/** RFC 9110 §10.2.3: Retry-After is delay-seconds (a non-negative integer) or an HTTP-date. */
+function isRetryAfter(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isInteger(value) && value >= 0 && value <= MAX_RETRY_AFTER_S;
+  if (typeof value !== 'string') return false;
+  if (/^\d+$/.test(value)) return Number(value) <= MAX_RETRY_AFTER_S;
+  return /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(value) && !Number.isNaN(Date.parse(value));
 }
 
 /**
@@ -73,28 +87,37 @@ export function faultFromPrefer(prefer: string | undefined): Fault | undefined {
   return Object.keys(fault).length > 0 ? checkFault(fault) : undefined;
 }
 
-/** Faults armed for the next requests, first armed first served. */
+/**
+ * Faults armed for the next requests, per session (X-Mock-Session, README "QA"): a fault armed in one session never hits
+ * another. Requests without the header are in the session "default", so a fault armed without the header hits
+ * exactly those. Within a session, first armed first served.
+ */
 export class ArmedFaults {
-  #armed: Array<ArmedFault & { count: number }> = [];
+  readonly #armed = new Map<string, Array<ArmedFault & { count: number }>>();
 
-  arm(fault: ArmedFault): void {
+  arm(session: string, fault: ArmedFault): void {
     const count = fault.count ?? 1;
     if (!(Number.isInteger(count) && count >= 1 && count <= 10_000)) throw new FaultError(`count must be from 1 to 10000, got ${JSON.stringify(fault.count)}`);
-    this.#armed.push({ ...checkFault(fault), count });
+    const armed = this.#armed.get(session) ?? [];
+    armed.push({ ...checkFault(fault), count });
+    this.#armed.set(session, armed);
   }
 
-  /** The fault for this request, if one is armed for it (its count goes down by one). */
-  take(method: string, path: string): Fault | undefined {
-    const found = this.#armed.find((fault) => (!fault.method || fault.method.toUpperCase() === method) && (!fault.path || path.startsWith(fault.path)));
-    if (!found) return undefined;
+  /** The fault for this request of `session`, if one is armed for it (its count goes down by one). */
+  take(session: string, method: string, path: string): Fault | undefined {
+    const armed = this.#armed.get(session);
+    const found = armed?.find((fault) => (!fault.method || fault.method.toUpperCase() === method) && (!fault.path || path.startsWith(fault.path)));
+    if (!armed || !found) return undefined;
     found.count -= 1;
-    if (found.count === 0) this.#armed.splice(this.#armed.indexOf(found), 1);
+    if (found.count === 0) armed.splice(armed.indexOf(found), 1);
+    if (armed.length === 0) this.#armed.delete(session);
     const { count: _, path: __, method: ___, ...fault } = found;
     return fault;
   }
 
-  clear(): void {
-    this.#armed = [];
+  /** Disarms the faults of one session. */
+  clear(session: string): void {
+    this.#armed.delete(session);
   }
 }
 
@@ -114,7 +137,7 @@ export async function sendWithFault(res: ServerResponse, status: number, body: B
   }
   if (fault?.status) {
     const problem = { type: 'about:blank', title: 'Fault injected by the mock', status: fault.status, detail: `Asked for with Prefer or POST /__mock/faults` };
-    res.writeHead(fault.status, { 'content-type': 'application/problem+json', 'retry-after': fault.retryAfter ?? '1' });
+    res.writeHead(fault.status, { 'content-type': 'application/problem+json', 'retry-after': String(fault.retryAfter ?? '1') });
     res.end(JSON.stringify(problem));
     return fault.status;
   }

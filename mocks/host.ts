@@ -16,7 +16,7 @@ import { adapters, lifecycles } from './adapters/index.ts';
 import { corsEnabled, handleCors } from './cors.ts';
 import { MockInputError, type MockAdapter } from './adapters/types.ts';
 import { declaredMediaTypes, readBody, targetProblem } from './request-guard.ts';
-import { Outbox } from './callbacks.ts';
+import { claimOwnPort, Outbox } from './callbacks.ts';
 import { ArmedFaults, describeFault, faultFromPrefer, FaultError, sendWithFault, type Fault } from './faults.ts';
 import { Journal } from './journal.ts';
 import type { Answer } from './lifecycle.ts';
@@ -158,7 +158,15 @@ export async function startMock(api: ApiEntry, host: string, port: number, optio
     if (!preferences.ok) return problemReply(preferences.problem, requestBody);
     contexts.set(input, { session, raw, examplesOnly });
     const result = await prism.request(input, operations, { ...config, mock: { ...config.mock, ...preferences.value } })();
-    if (result._tag === 'Left') return problemReply(result.left, requestBody);
+    if (result._tag === 'Left') {
+      // Prism reports an example name the operation lacks (also `constructor`, `toString`) as a 500 ("UNKNOWN … NOT_FOUND"
+      // or a TypeError); README promises 404 for it.
+      const exampleKey = asked.value.exampleKey;
+      if (exampleKey !== undefined && ((result.left as Problem).status ?? 500) >= 500) {
+        return problemReply(Object.assign(new Error(`this operation has no example named ${JSON.stringify(exampleKey)} for the status asked`), { status: 404 }), requestBody);
+      }
+      return problemReply(result.left, requestBody);
+    }
 
     const { validations } = result.right;
     let output = result.right.output;
@@ -200,6 +208,8 @@ export async function startMock(api: ApiEntry, host: string, port: number, optio
     // The request guard (request-guard.ts): a malformed request-target or an oversized body is refused before anything else.
     const refused = targetProblem(req.url);
     if (refused) throw new MockInputError(refused);
+    // A request-target no URL parser accepts (`http://[::1`) is the client's error (RFC 9112 §3.2: 400).
+    if (!URL.canParse(req.url ?? '/', 'http://mock')) throw new MockInputError('the request-target is not a valid URL');
     const raw = await readBody(req, BODY_LIMIT);
     const { pathname, searchParams } = new URL(req.url ?? '/', 'http://mock');
     const session = sessionOf(req.headers);
@@ -212,7 +222,7 @@ export async function startMock(api: ApiEntry, host: string, port: number, optio
     let fault: Fault | undefined;
     let result: Reply;
     try {
-      fault = faultFromPrefer(headerOf(req, 'prefer')) ?? faults.take(method, pathname);
+      fault = faultFromPrefer(headerOf(req, 'prefer')) ?? faults.take(session, method, pathname);
       result = await reply(req, raw, pathname, searchParams, session);
     } catch (error) {
       result = problemReply(error instanceof MockInputError || error instanceof FaultError ? { name: 'invalid-input', message: error.message, status: error instanceof MockInputError ? error.status : 400 } : error instanceof Error ? error : new Error(String(error)), raw.toString('utf8'));
@@ -248,11 +258,13 @@ export async function startMock(api: ApiEntry, host: string, port: number, optio
   server.keepAliveTimeout = 65_000;
   await listen(server, api, host, port);
   const { port: actualPort } = server.address() as AddressInfo;
+  const releasePort = claimOwnPort(actualPort);
   return {
     api: api.name,
     url: `http://${host}:${actualPort}`,
     close: async () => {
       await outbox.close();
+      releasePort();
       await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
@@ -296,6 +308,9 @@ function listen(server: Server, api: ApiEntry, host: string, port: number): Prom
 function defaultBody(raw: Buffer, contentType: string | undefined): unknown {
   const text = raw.toString('utf8');
   if (contentType && /^application\/([\w.+-]+\+)?json\b/i.test(contentType)) {
+    // RFC 8259 §8.1: JSON between systems is UTF-8; a body declared in another charset is not read as if it were.
+    const charset = /;\s*charset="?([^";\s]+)/i.exec(contentType)?.[1];
+    if (charset && !/^utf-?8$/i.test(charset)) throw new MockInputError(`JSON must be UTF-8, not ${charset}`, 415);
     try {
       return JSON.parse(text);
     } catch {

@@ -1,6 +1,7 @@
 // The request journal: what a mock received and answered, for a test to assert what its client sent
 // (`GET /__mock/requests`). Credentials are masked before an entry is stored: header values whole, and in the body
-// every field whose name says it is a secret, and that same value wherever else it appears.
+// every field whose name says it is a secret, and that same value wherever else it appears; in raw text (a body the mock
+// could not parse, a packet string, the query) every value after a secret name, in JSON, form, query and XML encodings.
 import { createRedactor, REDACTED } from '../src/core/redact.ts';
 
 /** Entries kept at most per mock; the oldest go first. */
@@ -10,6 +11,18 @@ const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie'
 /** Body fields that carry credentials: Fastriver's password and tokens, Dellin's appkey and sessionID, Dilovod's key. */
 const SECRET_FIELD = /pass(word)?|token|secret|^key$|api_?key|appkey|session_?id/i;
 export const MASK = REDACTED;
+/** The same names as SECRET_FIELD, as they appear inside raw text (an unparsable body, a query string, a packet). */
+const SECRET_NAME = String.raw`[\w.-]*(?:pass(?:word)?|token|secret|api_?key|appkey|session_?id)[\w.-]*|key`;
+/**
+ * Where a named credential's value sits in raw text, one pattern per encoding the five specs use (value = group 1):
+ * JSON (`"password":"…"`, also unterminated or a number), form and query (`password=…`), XML (`<appkey>…</appkey>`).
+ */
+const SECRET_IN_TEXT = [
+  new RegExp(String.raw`"(?:${SECRET_NAME})"\s*:\s*"((?:[^"\\]|\\.)*)`, 'gi'),
+  new RegExp(String.raw`"(?:${SECRET_NAME})"\s*:\s*(-?[\d.eE+]+)`, 'gi'),
+  new RegExp(String.raw`(?:^|[&?;\s])(?:${SECRET_NAME})=([^&\s]*)`, 'gi'),
+  new RegExp(String.raw`<(?:[\w-]+:)?(?:${SECRET_NAME})(?:\s[^>]*)?>([^<]*)`, 'gi'),
+];
 
 export interface JournalEntry {
   /** 1, 2, …: the order the mock received requests in. */
@@ -68,19 +81,36 @@ export class Journal {
 }
 
 /** A copy with credential headers and secret body fields masked, and their values masked wherever else they appear. */
-export function maskCredentials<T extends { headers: Record<string, string>; body: unknown }>(input: T): T {
+export function maskCredentials<T extends { headers: Record<string, string>; body: unknown; query?: Record<string, string | string[]> }>(input: T): T {
   const redactor = createRedactor();
   for (const [name, value] of Object.entries(input.headers)) {
     if (!SECRET_HEADERS.has(name.toLowerCase())) continue;
     redactor.add(value);
     redactor.add(/^\w+ (.+)$/.exec(value)?.[1]); // the credential after `Bearer ` / `Basic `, alone
   }
-  collectSecrets(input.body, (value) => redactor.add(value));
+  const add = (value: string) => redactor.add(value);
+  collectSecrets(input.body, add);
+  collectSecrets(input.query, add);
   const headers = Object.fromEntries(Object.entries(input.headers).map(([name, value]) => [name, SECRET_HEADERS.has(name.toLowerCase()) ? MASK : redactor.text(value)]));
-  return { ...input, headers, body: maskFields(redactor.value(input.body)) };
+  const masked = { ...input, headers, body: maskFields(redactor.value(input.body)) };
+  if (input.query) masked.query = maskFields(redactor.value(input.query)) as Record<string, string | string[]>;
+  return masked;
+}
+
+/** Values of named credentials in raw text, in every encoding of SECRET_IN_TEXT, also once percent-decoded. */
+export function secretsInText(text: string): string[] {
+  const texts = [text];
+  try {
+    const decoded = decodeURIComponent(text.replace(/\+/g, ' '));
+    if (decoded !== text) texts.push(decoded);
+  } catch {
+    // not percent-encoded: the text as it is
+  }
+  return texts.flatMap((one) => SECRET_IN_TEXT.flatMap((pattern) => [...one.matchAll(pattern)].map((match) => match[1] ?? ''))).filter((value) => value !== '');
 }
 
 function collectSecrets(value: unknown, add: (secret: string) => void): void {
+  if (typeof value === 'string') for (const secret of secretsInText(value)) add(secret);
   if (typeof value !== 'object' || value === null) return;
   for (const [key, item] of Object.entries(value)) {
     if (SECRET_FIELD.test(key) && (typeof item === 'string' || typeof item === 'number')) add(String(item));

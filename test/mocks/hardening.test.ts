@@ -1,0 +1,87 @@
+// Kinds behind the red-team findings on the mock host, as table and property tests over the units that decide them:
+// credential masking in raw text (journal.ts), Retry-After checks (faults.ts), per-session faults, callback refusal.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { claimOwnPort, refusalOf } from '../../mocks/callbacks.ts';
+import { ArmedFaults, checkFault, faultFromPrefer, FaultError } from '../../mocks/faults.ts';
+import { maskCredentials } from '../../mocks/journal.ts';
+
+/** The credential names the five specs use (Fastriver, Dellin, Dilovod, Yandex, T-Bank) and common query spellings. */
+const NAMES = ['password', 'appkey', 'sessionID', 'key', 'token', 'access_token', 'refresh_token', 'api_key', 'apikey', 'client_secret'];
+/** Each encoding a raw body or query string can carry a named value in. */
+const ENCODINGS: Array<[string, (name: string, value: string) => string]> = [
+  ['JSON', (n, v) => `{"login":"bot","${n}":"${v}"}`],
+  ['broken JSON', (n, v) => `{"login":"bot","${n}": "${v}`],
+  ['form', (n, v) => `login=bot&${n}=${encodeURIComponent(v)}`],
+  ['query', (n, v) => `?a=1&${n}=${v}`],
+  ['XML', (n, v) => `<request><login>a</login><${n}>${v}</${n}></request>`],
+  ['JSON in a form field', (n, v) => `packet=${encodeURIComponent(`{"version":"0.25","${n}":"${v}","action":`)}`],
+];
+
+const journalled = (body: unknown, query: Record<string, string> = {}) =>
+  JSON.stringify(maskCredentials({ headers: { 'content-type': 'text/plain' }, query, body }));
+
+describe('journal masks named credentials in raw text', () => {
+  for (const name of NAMES) {
+    for (const [encoding, encode] of ENCODINGS) {
+      it(`${name} in ${encoding}`, () => {
+        const secret = 'Zq9_S3cret-Value';
+        expect(journalled(encode(name, secret))).not.toContain('S3cret');
+        expect(journalled({ packet: encode(name, secret) })).not.toContain('S3cret');
+      });
+    }
+    it(`${name} as a query parameter`, () => expect(journalled(undefined, { [name]: 'Zq9_S3cret-Value' })).not.toContain('S3cret'));
+  }
+  it('property: any secret value under any credential name, in any encoding, never survives', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...NAMES), fc.constantFrom(...ENCODINGS), fc.stringMatching(/^[A-Za-z0-9_.~-]{8,40}$/), (name, [, encode], secret) => {
+        expect(journalled(encode(name, secret))).not.toContain(secret);
+      }),
+    );
+  });
+  it('keeps what is not a credential', () => expect(journalled('login=bot&city=Moscow')).toContain('Moscow'));
+});
+
+describe('Retry-After of a status fault', () => {
+  for (const bad of ['-7', '-5', 'abc', '1.5', '99999999999999999999', '86401', 'Mon, 99 Foo 2026 00:00:00 GMT']) {
+    it(`${bad}: refused naming retry-after (Prefer and admin)`, () => {
+      expect(() => faultFromPrefer(`fault=503, retry-after=${bad}`)).toThrow(/retry-after/);
+      expect(() => checkFault({ status: 503, retryAfter: bad })).toThrow(FaultError);
+    });
+  }
+  for (const good of ['0', '7', '86400']) {
+    it(`${good}: accepted`, () => expect(faultFromPrefer(`fault=503, retry-after=${good}`)?.retryAfter).toBe(good));
+  }
+  // Prefer splits on commas, so an HTTP date comes through the admin API only.
+  it('an HTTP date: accepted (admin)', () => expect(checkFault({ status: 503, retryAfter: 'Wed, 21 Oct 2026 07:28:00 GMT' }).retryAfter).toBeDefined());
+});
+
+describe('armed faults are per session', () => {
+  it('a fault armed in one session never reaches another, the default one included', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 }), (armedIn, other) => {
+        fc.pre(armedIn !== other);
+        const faults = new ArmedFaults();
+        faults.arm(armedIn, { status: 503 });
+        expect(faults.take(other, 'GET', '/x')).toBeUndefined();
+        expect(faults.take(armedIn, 'GET', '/x')).toEqual({ status: 503 });
+        expect(faults.take(armedIn, 'GET', '/x')).toBeUndefined();
+      }),
+    );
+  });
+});
+
+describe('callback targets', () => {
+  it('the mock host\'s own ports and any /__mock/ path are refused; other local listeners are not', () => {
+    const release = claimOwnPort(47_123);
+    try {
+      for (const url of ['http://127.0.0.1:47123/cb', 'http://localhost:47123/', 'http://[::1]:47123/x', 'http://127.0.0.1:1/__mock/reset', 'http://example.test/__mock']) {
+        expect(refusalOf(url), url).toBeDefined();
+      }
+      expect(refusalOf('http://127.0.0.1:47124/cb')).toBeUndefined();
+    } finally {
+      release();
+    }
+    expect(refusalOf('http://127.0.0.1:47123/cb')).toBeUndefined();
+  });
+});
