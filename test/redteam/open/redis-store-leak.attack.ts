@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { SdkError } from '../../src/core/index.ts';
-import { createRedisCredentialStore, createRedisLock } from '../../src/redis/node.ts';
+import { SdkError } from '../../../src/core/index.ts';
+import { createRedisCredentialStore, createRedisLock } from '../../../src/redis/node.ts';
 
 let redisProc: ChildProcess;
 let redisPort = 0;

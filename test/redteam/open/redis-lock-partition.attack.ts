@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createDilovodClient } from '../../src/dilovod/index.ts';
-import { createRedisLock } from '../../src/redis/node.ts';
+import { createDilovodClient } from '../../../src/dilovod/index.ts';
+import { createRedisLock } from '../../../src/redis/node.ts';
 
 let redisProc: ChildProcess;
 let redisPort = 0;
