@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { mockPorts, projectRoot } from '../../scripts/apis.ts';
+import { mockPorts, projectRoot } from '#apis';
 import { hasRedisServer, startRedisServer, type RedisServer } from '../support/redis-server.ts';
 
 if (!hasRedisServer && process.env.CI) throw new Error('redis-server is missing: .ci/run installs it (apt-get install redis-server)');
