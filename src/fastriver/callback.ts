@@ -69,7 +69,7 @@ const EVENTS: Record<CallbackEvent, true> = {
 const KNOWN_EVENTS: ReadonlySet<string> = new Set(Object.keys(EVENTS));
 
 /** JSON text is UTF-8 (RFC 8259 §8.1): bytes that are not are refused, never read as U+FFFD. */
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+let utf8: InstanceType<typeof TextDecoder> | undefined; // made on first use: nothing happens at import
 /** Far deeper than any callback (the seed's are five levels deep); keeps JSON.stringify of the result off the stack limit. */
 const MAX_DEPTH = 100;
 const context = { api: 'fastriver', operation: 'parseFastriverCallback', attempts: 0 };
@@ -87,7 +87,7 @@ export function parseFastriverCallback(body: unknown): FastriverCallback {
   if (typeof body === 'string' || body instanceof Uint8Array) {
     let text = '';
     try {
-      text = typeof body === 'string' ? body : utf8.decode(body);
+      text = typeof body === 'string' ? body : (utf8 ??= new TextDecoder('utf-8', { fatal: true })).decode(body);
     } catch {
       fail('', 'the body is not UTF-8 text');
     }
