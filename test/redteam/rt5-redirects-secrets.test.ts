@@ -135,7 +135,7 @@ describe('rt5 secrets echoed in other encodings', () => {
     expect(allText(r.ok ? undefined : r.error)).not.toContain('secret+pass+phrase');
   });
   it('a custom fetch failing with an AggregateError that quotes the token: no token in cause chain or errors[]', async () => {
-    const failing = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const failing = async (input: string | URL | Request, init?: RequestInit) => {
       const auth = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined)).get('authorization') ?? `Bearer ${TOKEN}`;
       const inner = new Error(`proxy refused: ${auth}`);
       throw new TypeError('fetch failed', { cause: new AggregateError([inner, new Error(`again ${auth}`)], `all attempts failed for ${auth}`) });
