@@ -129,7 +129,9 @@ export function createRedisLock(redis: Redis, options: RedisLockOptions): Accoun
         clearTimeout(watchdog);
         if (!lost.signal.aborted) lost.abort(new CoordinationError(context, `the lease on ${name} was lost: ${reason}; the request was stopped`));
       };
+      let released = false;
       const confirmed = (sentAt: number) => {
+        if (released || lost.signal.aborted) return; // a late answer: the hold is over
         stopAt = Math.max(stopAt, sentAt + leaseMs - marginMs);
         clearTimeout(watchdog);
         watchdog = setTimeout(() => lose(`Redis confirmed no renewal within ${leaseMs - marginMs} ms`), stopAt - performance.now());
@@ -183,7 +185,6 @@ export function createRedisLock(redis: Redis, options: RedisLockOptions): Accoun
         if (error instanceof AcquireTimeout || error instanceof Deadline) throw new CoordinationError(context, `no turn within acquireTimeoutMs (${acquireTimeoutMs} ms)`);
         throw new CoordinationError(context, describe(error));
       }
-      let released = false;
       const hold: LockHold = {
         lost: lost.signal,
         release() {
