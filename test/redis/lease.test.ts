@@ -9,7 +9,7 @@ import { hasRedisServer, startRedisServer, startSilenceableLink, type RedisServe
 
 if (!hasRedisServer && process.env.CI) throw new Error('redis-server is missing: .ci/run installs it (apt-get install redis-server)');
 
-const LEASE_MS = 300;
+const LEASE_MS = 400;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let server: RedisServer;
@@ -72,12 +72,13 @@ describe.skipIf(!hasRedisServer)('a lease lost while held, by kind', () => {
     const name = `lease-${++names}`;
     const link = await startSilenceableLink(server.port);
     const redis = new Redis(link.url, { maxRetriesPerRequest: 1 });
-    const lock = createRedisLock(redis, { name, leaseMs: LEASE_MS, acquireTimeoutMs: 400 });
+    const acquireTimeoutMs = 2 * LEASE_MS; // the first use of a name waits one lease
+    const lock = createRedisLock(redis, { name, leaseMs: LEASE_MS, acquireTimeoutMs });
     (await lock.acquire()).release();
     link.silence();
     const started = performance.now();
     await expect(lock.acquire()).rejects.toBeInstanceOf(CoordinationError);
-    expect(performance.now() - started).toBeLessThan(400 + LEASE_MS + 200); // the release before it waits at most a lease
+    expect(performance.now() - started).toBeLessThan(acquireTimeoutMs + LEASE_MS + 200); // the release before it waits at most a lease
     const gaveUp = new AbortController();
     const waiting = lock.acquire(gaveUp.signal);
     setTimeout(() => gaveUp.abort(new Error('the caller gave up')), 50);
