@@ -2,7 +2,10 @@
 // operation is the same method on a client made with `format: 'xml'`: the results are the same typed objects.
 import type { operations } from '../../generated/dellin.ts';
 import { createDellinClient, DellinApiError } from '../../src/dellin/index.ts';
-import { defineSamples } from './define.ts';
+import { defineSamples, type MockStep } from './define.ts';
+
+/** The examples' sessionID, opened on the local mock (the clients here log in by themselves; a bare request names it). */
+const session: MockStep[] = [{ seed: { kind: 'session', resource: { id: '00000000-0000-0000-0000-000000000000' } } }];
 
 export default defineSamples<keyof operations>()({
   // With login and password the client logs in on first use (and once more if Dellin refuses the session).
@@ -123,5 +126,15 @@ export default defineSamples<keyof operations>()({
       const { data } = await dellin.sessionInfo();
       console.log(data.session);
     },
+  },
+  needs: {
+    requestDelivery: session,
+    requestDeliveryXml: session,
+    deliveryDates: session,
+    deliveryDatesXml: session,
+    logout: session,
+    logoutXml: session,
+    sessionInfo: session,
+    sessionInfoXml: session,
   },
 });

@@ -6,7 +6,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { operations } from '../../generated/fastriver.ts';
 import { ApiError, createFastriverClient, parseFastriverCallback } from '../../src/fastriver/index.ts';
-import { defineSamples } from './define.ts';
+import { defineSamples, type MockStep } from './define.ts';
+
+/** On the local mock: the token a bare request sends (the client here logs in by itself) and the examples' request. */
+const UUID = '0f6e0d39-1475-43c1-bd3f-681c6c9d1cf4';
+const token: MockStep = { seed: { kind: 'token', resource: { token: 'mock-token' } } };
+const request: MockStep[] = [
+  token,
+  // Complete, so it is `validated` at once, as create would leave it.
+  { seed: { kind: 'delivery_request', resource: { uuid: UUID, mobile_phone: '+79261234567', first_name: 'Зилибоба', last_name: 'Синий', delivery_city: 'moscow', product: 'credit_card_visa' } } },
+];
+const executed: MockStep[] = [...request, { move: { kind: 'delivery_request', id: UUID, to: 'executed' } }];
 
 export default defineSamples<keyof operations>()({
   // Logs in on first use, refreshes the token before it expires, logs in again once on a 401.
@@ -224,5 +234,19 @@ export default defineSamples<keyof operations>()({
         }
       }).listen(8080);
     },
+  },
+  needs: {
+    refreshToken: [token],
+    logout: [token],
+    listDeliveryRequests: [token],
+    createDeliveryRequest: [token],
+    getDeliveryRequest: request,
+    updateDeliveryRequest: request,
+    cancelDeliveryRequest: request,
+    confirmDeliveryRequest: executed,
+    rejectDeliveryRequest: executed,
+    callPlease: request,
+    transferDelivery: request,
+    completeDelivery: request,
   },
 });

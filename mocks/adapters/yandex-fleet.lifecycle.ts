@@ -91,6 +91,30 @@ export const yandexFleetLifecycle = defineLifecycle<State>({
     },
   },
 
+  /**
+   * Puts in a transaction as `createTransactionV3` would have made it, under the id given or a new one (one already
+   * there is replaced): `{ kind: 'transaction', resource: { id?, park_id, contractor_profile_id, amount?, data?,
+   * status? } }`, version 1, `in_progress` unless said.
+   */
+  seed: ({ state, body }) => {
+    if (body.kind !== 'transaction') throw new AdminError(`yandex-fleet seeds kind "transaction", got ${JSON.stringify(body.kind)}`);
+    const { id = hex(), park_id, contractor_profile_id, amount = '0', data = {}, status = 'in_progress' } = (body.resource ?? {}) as Partial<Request> & { id?: unknown; status?: unknown };
+    for (const [name, value] of Object.entries({ id, park_id, contractor_profile_id, amount })) {
+      if (typeof value !== 'string' || value === '') throw new AdminError(`resource.${name} must be a non-empty string`);
+    }
+    if (status !== 'in_progress' && status !== 'success' && status !== 'fail') throw new AdminError('resource.status must be in_progress, success or fail');
+    const transaction: Transaction = {
+      id: id as string,
+      park_id: park_id as string,
+      contractor_profile_id: contractor_profile_id as string,
+      event_id: hex(),
+      subject: JSON.stringify([park_id, contractor_profile_id, data]),
+      versions: [{ version: 1, created_at: new Date().toISOString(), status, amount }],
+    };
+    state.transactions[transaction.id] = transaction;
+    return statusOf(transaction, transaction.versions[0] as Version);
+  },
+
   /** Settles a version as the service would: `{ kind: 'transaction', id, version?, to: 'success' | 'fail', status_description? }`. */
   move: ({ state, body }) => {
     const transaction = state.transactions[String(body.id)];
