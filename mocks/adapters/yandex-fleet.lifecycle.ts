@@ -36,6 +36,9 @@ const hex = () => randomBytes(16).toString('hex');
 const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 const error = (status: number, code: string, message: string) => json(status, { code, message });
 
+/** The greatest version written (versions may skip numbers: 2 → 5). */
+const latestOf = (transaction: Transaction) => Math.max(...transaction.versions.map((v) => v.version));
+
 function statusOf(transaction: Transaction, version: Version) {
   const applied = transaction.versions.filter((v) => v.status === 'success').at(-1);
   return {
@@ -43,7 +46,7 @@ function statusOf(transaction: Transaction, version: Version) {
     park_id: transaction.park_id,
     contractor_profile_id: transaction.contractor_profile_id,
     event_id: transaction.event_id,
-    latest_version: transaction.versions.length,
+    latest_version: latestOf(transaction),
     ...(applied ? { latest_success_version: applied.version } : {}),
     version_info: version,
   };
@@ -65,7 +68,7 @@ export const yandexFleetLifecycle = defineLifecycle<State>({
       const written: Version = { version, created_at: new Date().toISOString(), status: 'in_progress', amount: request.amount, ...(request.fee_amount ? { fee_amount: request.fee_amount } : {}) };
       let transaction: Transaction;
       if (existing) {
-        if (version <= existing.versions.length) return error(409, 'version_conflict', `Transaction already has version ${existing.versions.length}; send a greater version to update it`);
+        if (version <= latestOf(existing)) return error(409, 'version_conflict', `Transaction already has version ${latestOf(existing)}; send a greater version to update it`);
         // Versions only move forward, one at a time: a gap (2 → 5) is recorded as the version sent.
         transaction = existing;
         transaction.versions.push(written);
