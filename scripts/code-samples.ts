@@ -57,7 +57,9 @@ export const samplesFile = (api: string): string => join(projectRoot, 'docs/samp
 
 /**
  * Renders each sample of docs/samples/<api>.ts as a reader would write it: the imports it uses (from the package),
- * the client it uses (pointed at `baseUrl`), then its body. Keys are operationIds.
+ * the client it uses (pointed at `baseUrl`), then its body. A top-level `const name = (baseUrl: string) => …` of the
+ * file (another client, shared by samples) is written out where a sample calls `name(baseUrl)`, as the client is.
+ * Keys are operationIds.
  */
 export function typeScriptSamples(api: string, baseUrl: string): Map<string, string> {
   const file = samplesFile(api);
@@ -74,17 +76,31 @@ export function typeScriptSamples(api: string, baseUrl: string): Map<string, str
   const clientComment = leadingComments(text, property('client') as ts.Node);
   const clientCode = withBaseUrl(dedent(client.body.getText()), baseUrl);
   const imports = source.statements.filter(ts.isImportDeclaration).filter((node) => !node.importClause?.isTypeOnly);
+  const builders = clientBuilders(source);
 
   const samples = new Map<string, string>();
   for (const member of operations.properties) {
     if (!ts.isMethodDeclaration(member) || !member.body) throw new Error(`${file}: ${member.getText().slice(0, 40)}… is not a method`);
-    const body = withBaseUrl(dedent(text.slice(member.body.getStart() + 1, member.body.getEnd() - 1)), baseUrl);
+    const written = dedent(text.slice(member.body.getStart() + 1, member.body.getEnd() - 1));
+    const body = withBaseUrl(builders.reduce((code, [name, built]) => code.replaceAll(`${name}(baseUrl)`, built), written), baseUrl);
     const clientName = member.parameters[0]?.name.getText();
     const usesClient = clientName !== undefined && clientName !== '_' && new RegExp(`\\b${clientName}\\b`).test(body);
     const code = [usesClient ? `${clientComment}const ${clientName} = ${clientCode};\n` : '', body].join('\n').trim();
     samples.set(member.name.getText(), `${importsFor(imports, api, code)}\n\n${code}\n`);
   }
   return samples;
+}
+
+/** The file's `const name = (baseUrl: string) => expression` helpers, each with its expression as written. */
+function clientBuilders(source: ts.SourceFile): Array<[string, string]> {
+  return source.statements.filter(ts.isVariableStatement).flatMap((statement) =>
+    statement.declarationList.declarations.flatMap((declaration) => {
+      const arrow = declaration.initializer;
+      const [parameter] = arrow && ts.isArrowFunction(arrow) ? arrow.parameters : [];
+      if (!arrow || !ts.isArrowFunction(arrow) || ts.isBlock(arrow.body) || parameter?.name.getText() !== 'baseUrl') return [];
+      return [[declaration.name.getText(), dedent(arrow.body.getText())] as [string, string]];
+    }),
+  );
 }
 
 function findSampleSet(node: ts.Node): ts.ObjectLiteralExpression | undefined {
