@@ -2,30 +2,22 @@
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDellinClient, DecodeError, SdkError } from '../../src/dellin/index.ts';
-import { listen } from './sockets.ts';
+import { startFaultServer, type FaultServer } from '../support/fault-server.ts';
 
 const SESSION = 'SESS-7a6b5c4d3e2f1a0b';
 const APPKEY = 'APPKEY-0123456789ABCDEF';
-let url = '';
-let close: () => void;
-let answer: { status?: number; type?: string; body: string | Buffer } = { body: '' };
-beforeAll(async () => {
-  const s = await listen((req, res) => {
-    req.resume();
-    res.writeHead(answer.status ?? 200, { 'content-type': answer.type ?? 'application/xml' });
-    res.end(answer.body);
-  });
-  url = s.url;
-  close = () => s.server.close();
-});
-afterAll(() => close());
+let api: FaultServer;
+beforeAll(async () => void (api = await startFaultServer()));
+afterAll(() => api.close());
+/** The hostile server's next answers. */
+const answer = (status: number, body: string | Buffer, type = 'application/xml') => api.script({ status, headers: { 'content-type': type }, body });
 
-const client = () => createDellinClient({ appkey: APPKEY, sessionID: SESSION, format: 'xml', baseUrl: url, retry: { maxRetries: 0 }, timeoutMs: 5000 });
+const client = () => createDellinClient({ appkey: APPKEY, sessionID: SESSION, format: 'xml', baseUrl: api.url, retry: { maxRetries: 0 }, timeoutMs: 5000 });
 const wrap = (status: string, expired = 'false', extra = '') =>
   `<?xml version="1.0" encoding="UTF-8"?><response><metadata><status>${status}</status><generated_at>2024-05-06 10:15:00</generated_at></metadata><data><session><expireTime>2024-05-07 10:15:00</expireTime><expired>${expired}</expired>${extra}</session></data></response>`;
 
 async function outcome(body: string | Buffer, type?: string) {
-  answer = { body, type };
+  answer(200, body, type);
   try {
     return { value: await client().sessionInfo() };
   } catch (error) {
@@ -170,7 +162,7 @@ describe('secrets in decode errors', () => {
     for (const secret of [SESSION, APPKEY, b64, SESSION.slice(5), encodeURIComponent(SESSION)]) expect(text).not.toContain(secret);
   });
   it('an HTTP 400 XML error echoing the session id does not leak it', async () => {
-    answer = { status: 400, body: `<response><metadata><status>400</status></metadata><errors><error><code>1</code><detail>bad session ${SESSION} ${SESSION.slice(5)}</detail></error></errors></response>` };
+    answer(400, `<response><metadata><status>400</status></metadata><errors><error><code>1</code><detail>bad session ${SESSION} ${SESSION.slice(5)}</detail></error></errors></response>`);
     let e: any;
     try { await client().sessionInfo(); } catch (x) { e = x; }
     expect(e).toBeInstanceOf(SdkError);
