@@ -157,7 +157,7 @@ function dedent(code: string): string {
 const MOCK_CREDENTIAL = { bearer: 'mock-token', apiKey: (name: string) => `mock-${name.toLowerCase()}` };
 
 /** A fixture that stands in for a file field of a multipart example (relative to the project root). */
-export const UPLOAD_FIXTURE = 'mocks/fixtures/act.pdf';
+const UPLOAD_FIXTURE = 'mocks/fixtures/act.pdf';
 
 const quote = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`;
 
@@ -262,7 +262,7 @@ function downloadTo(spec: Spec, operation: Operation): string[] {
 }
 
 /** What an operation needs on the stateful mock, as curl calls of its admin API (mocks/admin.ts). */
-export function mockStepsCurl(steps: MockStep[], baseUrl: string): string {
+function mockStepsCurl(steps: MockStep[], baseUrl: string): string {
   return steps
     .map((step) => {
       const [path, body] = 'seed' in step ? ['seed', step.seed] : ['move', step.move];
@@ -272,7 +272,7 @@ export function mockStepsCurl(steps: MockStep[], baseUrl: string): string {
 }
 
 /** The `needs` of docs/samples/<api>.ts: what each operation's samples need on the stateful mock first. */
-export async function sampleNeeds(api: string): Promise<Partial<Record<string, MockStep[]>>> {
+async function sampleNeeds(api: string): Promise<Partial<Record<string, MockStep[]>>> {
   const { default: set } = (await import(pathToFileURL(samplesFile(api)).href)) as { default: SampleSet<unknown, string> };
   return set.needs ?? {};
 }

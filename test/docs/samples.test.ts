@@ -1,20 +1,14 @@
 // The portal's code samples (scripts/code-samples.ts, docs/samples/): one TypeScript and one curl sample on every
 // operation of every spec; the TypeScript ones compile as a reader would paste them and run against the mocks (the curl
 // ones run in curl-samples.test.ts).
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import ts from 'typescript';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { describe, expect, inject, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { listApis, mockPortFromEnv, projectRoot, type ApiEntry } from '#apis';
-import { addCodeSamples, operationsOf, PACKAGE_NAME, queryPairs, UPLOAD_FIXTURE, WEBHOOK_RECEIVER, type Spec } from '../../scripts/code-samples.ts';
+import { addCodeSamples, operationsOf, PACKAGE_NAME, queryPairs, WEBHOOK_RECEIVER, type Spec } from '../../scripts/code-samples.ts';
 import type { SampleSet } from '../../docs/samples/define.ts';
-import { parseFastriverCallback } from '../../src/fastriver/index.ts';
-import { dilovodWebhookListener } from '../../src/dilovod/node.ts';
 
 const apis = listApis();
 const specOf = (api: ApiEntry) => parse(readFileSync(api.specPath, 'utf8')) as Spec;
