@@ -85,7 +85,11 @@ export const dilovod: MockAdapter = {
 
   parseBody: (raw, contentType) => {
     if (!contentType?.startsWith(FORM)) return raw.toString('utf8');
-    const form: Record<string, unknown> = Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
+    const fields = new URLSearchParams(raw.toString('utf8'));
+    // A field sent twice stays a list: Prism then reports `packet must be object` (the mock's choice; the seed is silent
+    // on it, and taking either copy would hide a client's bug).
+    const form: Record<string, unknown> = {};
+    for (const key of new Set(fields.keys())) form[key] = fields.getAll(key).length > 1 ? fields.getAll(key) : fields.get(key);
     for (const field of jsonFields) {
       const text = form[field];
       if (typeof text !== 'string') continue;

@@ -1,7 +1,7 @@
 // Files going up (multipart parts) and coming down (binary bodies): the same for every API that exchanges documents.
 // Kept out of createApiClient, so an API without files does not carry it.
 import { parse as parseContentDisposition } from 'content-disposition';
-import { mapApiPromise, type ApiClient, type ApiPromise, type FetchResult, type Operation, type RequestOptions } from './client.ts';
+import { type ApiClient, type ApiPromise, type FetchResult, type Operation, type RequestOptions } from './client.ts';
 import type { FetchLike } from './transport.ts';
 
 /** What an upload accepts: a Blob or File, bytes (Buffer, Uint8Array, ArrayBuffer), or a stream (Node Readable, web ReadableStream). */
@@ -61,7 +61,7 @@ export function download(
   options: RequestOptions | undefined,
   send: (fetch: FetchLike) => Promise<FetchResult<ArrayBuffer>>,
 ): ApiPromise<DownloadedFile> {
-  return mapApiPromise(api.call(operation, options, send), (body, response) => downloadedFile(body, response.headers));
+  return api.call(operation, options, send, (body, response) => downloadedFile(body, response.headers));
 }
 
 export function downloadedFile(body: ArrayBuffer, headers: Headers): DownloadedFile {

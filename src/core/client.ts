@@ -89,10 +89,8 @@ export function apiPromise<T>(result: Promise<WithResponse<T>>): ApiPromise<T> {
   };
 }
 
-/** The same call with its body made into something else (flattened, unwrapped, dropped); the response stays. */
-export function mapApiPromise<T, U>(source: ApiPromise<T>, transform: (data: T, response: Response) => U): ApiPromise<U> {
-  return apiPromise(source.withResponse().then((full) => ({ ...full, data: transform(full.data, full.response) })));
-}
+/** Makes a successful body into what a method returns; throws a DecodeError (naming the member) for a body it cannot read. */
+export type Decode<T, U> = (data: T, response: Response, context: ErrorContext) => U;
 
 /** What an API folder tells the core about its API. */
 export interface ApiDefinition {
@@ -142,8 +140,13 @@ export interface FetchResult<T> {
 export interface ApiClient<Paths extends {}> {
   /** The typed openapi-fetch client, with the same auth, retries, timeouts and logging, for anything not wrapped. */
   raw: Client<Paths>;
-  /** Runs one wrapped operation; `send` makes the openapi-fetch call with the given `fetch` (the call's own transport). */
-  call<T>(operation: Operation, options: RequestOptions | undefined, send: (fetch: FetchLike) => Promise<FetchResult<T>>): ApiPromise<T>;
+  /**
+   * Runs one wrapped operation; `send` makes the openapi-fetch call with the given `fetch` (the call's own transport).
+   * `decode` makes the successful body into what the method returns (flattened, unwrapped, dropped) inside the call, so
+   * what it throws leaves as every failure does: one of the SdkError classes, masked (a DecodeError as it is; anything
+   * else as an InvalidResponseError).
+   */
+  call<T, U = T>(operation: Operation, options: RequestOptions | undefined, send: (fetch: FetchLike) => Promise<FetchResult<T>>, decode?: Decode<T, U>): ApiPromise<U>;
   /** The caller's idempotency key, or a fresh one: take it once per logical call, before the first attempt. */
   idempotencyKey(options?: RequestOptions): string;
   redactor: Redactor;
@@ -192,11 +195,11 @@ export function createApiClient<Paths extends {}>(api: ApiDefinition, options: C
     fetch: (request: Request, init?: RequestInit) => createCallFetch(transport).fetch(request, init),
   });
 
-  function call<T>(operation: Operation, requestOptions: RequestOptions | undefined, send: (fetch: FetchLike) => Promise<FetchResult<T>>): ApiPromise<T> {
-    return apiPromise(respond(operation, requestOptions, send));
+  function call<T, U = T>(operation: Operation, requestOptions: RequestOptions | undefined, send: (fetch: FetchLike) => Promise<FetchResult<T>>, decode?: Decode<T, U>): ApiPromise<U> {
+    return apiPromise(respond(operation, requestOptions, send, decode));
   }
 
-  async function respond<T>(operation: Operation, requestOptions: RequestOptions | undefined, send: (fetch: FetchLike) => Promise<FetchResult<T>>): Promise<WithResponse<T>> {
+  async function respond<T, U>(operation: Operation, requestOptions: RequestOptions | undefined, send: (fetch: FetchLike) => Promise<FetchResult<T>>, decode?: Decode<T, U>): Promise<WithResponse<U>> {
     const policy: CallPolicy = { operation: operation.name, readOnly: operation.readOnly, ...requestOptions };
     const { fetch, state } = createCallFetch(transport, policy);
     const context = (): ErrorContext => ({ api: api.name, operation: state.operation, attempts: state.attempts });
@@ -205,7 +208,7 @@ export function createApiClient<Paths extends {}>(api: ApiDefinition, options: C
       if (!response.ok) throw apiError(context(), response, error === '' ? undefined : error);
       if (data === undefined && !operation.emptyBodyAllowed) throw invalidResponse(context(), state, 'empty body');
       if (api.failedInside?.(data)) throw apiError(context(), response, data);
-      return { data: data as T, response, requestId: requestIdOf(response.headers) };
+      return { data: decode ? decode(data as T, response, context()) : (data as U), response, requestId: requestIdOf(response.headers) };
     } catch (error) {
       if (requestOptions?.signal?.aborted) throw error;
       // The one exit for every failure: one of ours, with every string it carries masked.

@@ -1,11 +1,11 @@
 export {
   apiPromise,
   createApiClient,
-  mapApiPromise,
   type ApiClient,
   type ApiDefinition,
   type ApiPromise,
   type ClientOptions,
+  type Decode,
   type FetchOptions,
   type FetchResult,
   type Operation,

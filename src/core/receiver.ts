@@ -26,19 +26,32 @@ export interface NodeResponse {
 
 const BASE = 'http://receiver.invalid';
 
+// RFC 3986 §3.3 pchar, with `%` only as the start of a valid escape; the query may hold any visible character (senders
+// do not all escape JSON there; the seeds do not say how Dilovod does), but only ASCII and only valid escapes.
+const PATH = /^(?:\/(?:[\w\-.~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})*)+$/;
+const QUERY = /^(?:[!"$&-~]|%[0-9A-Fa-f]{2})*$/;
+
 /**
- * The URL of a request-target (RFC 9112 §3.2): origin-form (`/path?query`, `//` included) under a placeholder origin,
- * absolute-form (`http://host/path`) as it is; anything else (`*`, authority-form, garbage) is undefined.
+ * The URL of a request-target (RFC 9112 §3.2): origin-form (`/path?query`) under a placeholder origin, absolute-form
+ * (`http://host/path`) as it is. Undefined for anything else (`*`, authority-form, garbage) and for any target a URL
+ * parser would read differently from what was sent: a path starting with `//` (read as a host by many routers and
+ * URL resolvers), characters outside RFC 3986's path grammar (`[`, `\`, spaces), an invalid `%` escape, or a path
+ * the WHATWG parser rewrites (dot segments).
  */
 export function requestTargetUrl(target: string | undefined): URL | undefined {
   if (!target) return undefined;
+  const absolute = /^https?:\/\/[^/?#]*/i.exec(target)?.[0];
+  const rest = absolute === undefined ? target : target.slice(absolute.length) || '/';
+  const query = rest.indexOf('?');
+  const path = query < 0 ? rest : rest.slice(0, query);
+  const search = query < 0 ? '' : rest.slice(query);
+  if (path.startsWith('//') || !PATH.test(path) || !QUERY.test(search.slice(1))) return undefined;
   try {
-    if (target.startsWith('/')) return new URL(BASE + target);
-    if (/^https?:\/\//i.test(target)) return new URL(target);
+    const url = new URL(absolute === undefined ? BASE + target : target);
+    return url.pathname === path ? url : undefined;
   } catch {
-    // not a URL at all
+    return undefined; // an authority that is not one (`http://[x]/`, a port over 65535)
   }
-  return undefined;
 }
 
 export function plainResponse(status: number, text: string, headers: Record<string, string> = {}): Response {

@@ -117,6 +117,9 @@ type Frame = { name: string; path: string; kind: number; object?: Record<string,
 export function decodeXml(input: string, shape: XmlShape, context: ErrorContext): Record<string, unknown> {
   // XML's end-of-line handling: CR LF and a lone CR read as LF, in text and CDATA alike.
   const text = input.includes('\r') ? input.replace(/\r\n?/g, '\n') : input;
+  // XML 1.0 §2.2: a control character, a lone surrogate, U+FFFE or U+FFFF is not a character of any document.
+  const unwritable = UNWRITABLE.exec(text);
+  if (unwritable) throw new DecodeError(context, `line ${text.slice(0, unwritable.index).split('\n').length}`, `malformed XML: U+${unwritable[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} is not an XML character`);
   const kinds = kindsOf(shape);
   const line = (at: number) => text.slice(0, at).split('\n').length;
   const malformed = (at: number, message: string) => new DecodeError(context, `line ${line(at)}`, `malformed XML: ${message}`);
@@ -234,15 +237,16 @@ export function decodeXml(input: string, shape: XmlShape, context: ErrorContext)
   }
 
   /**
-   * Types the text as the shape says, by XML Schema's lexical rules; an empty element becomes absent, as a JSON member
-   * would be. INF and NaN are numbers to XML Schema but not to JSON, so the JSON twin's schema cannot hold them.
+   * Types the text as the shape says, by XML Schema's lexical rules: an empty text element becomes absent, as a JSON
+   * member would be; an empty number or boolean is refused, since neither lexical space holds the empty string. INF
+   * and NaN are numbers to XML Schema but not to JSON, so the JSON twin's schema cannot hold them.
    */
   function typed({ kind, path, done, pending }: Frame): unknown {
     // Text is trimmed as fast-xml-parser trimmed it (CDATA kept as it is); numbers and booleans by their whiteSpace
     // facet, `collapse`: only XML's four whitespace characters around them go.
     if (!(kind & (NUMBER | BOOLEAN))) return done + pending.trim() || undefined;
     const value = (done + pending).replace(XML_SPACE_AROUND, '');
-    if (value === '') return undefined;
+    if (value === '') throw new DecodeError(context, path, `expected ${kind & NUMBER ? 'a number' : 'a boolean'}, got an empty element (XML Schema has no empty ${kind & NUMBER ? 'number' : 'boolean'}, and the JSON twin no value for it)`);
     if (kind & NUMBER) {
       const integer = kind & INTEGER;
       if (!(integer ? XS_INTEGER : XS_DOUBLE).test(value)) {

@@ -7,16 +7,18 @@ import {
   createApiClient,
   createLocalLock,
   DecodeError,
-  mapApiPromise,
   type AccountLock,
   type ApiErrorDetails,
   type ApiPromise,
   type ClientOptions,
+  type Decode,
   type ErrorContext,
+  type FetchLike,
+  type FetchResult,
   type RequestOptions,
   type WithResponse,
 } from '../core/index.ts';
-import { isPlainObject, textOf } from '../core/objects.ts';
+import { describeValue, isPlainObject, textOf } from '../core/objects.ts';
 import type { components, paths } from '../../generated/dilovod.ts';
 
 type Schemas = components['schemas'];
@@ -122,21 +124,23 @@ export function createDilovodClient(options: DilovodClientOptions) {
   );
 
   /** Sends one packet, once the account's lock is free. */
-  function send<A extends Action, R>(action: A, params: ParamsOf<A>, requestOptions?: RequestOptions): ApiPromise<R> {
+  function send<A extends Action, R>(action: A, params: ParamsOf<A>, requestOptions?: RequestOptions): ApiPromise<R>;
+  function send<A extends Action, R, U>(action: A, params: ParamsOf<A>, requestOptions: RequestOptions | undefined, decode: Decode<R, U>): ApiPromise<U>;
+  function send<A extends Action, R, U>(action: A, params: ParamsOf<A>, requestOptions?: RequestOptions, decode?: Decode<R, U>): ApiPromise<R | U> {
     const packet = { version, key, ...(clientID ? { clientID } : {}), action, params };
-    return api.call({ name: action, readOnly: READS.has(action) }, requestOptions, (fetch) =>
+    const post = (fetch: FetchLike) =>
       api.raw.POST('/', {
         body: { packet: JSON.stringify(packet) },
         headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
         bodySerializer: (body) => new URLSearchParams(body).toString(),
         fetch,
-      }),
-    ) as ApiPromise<R>;
+      }) as Promise<FetchResult<R>>;
+    return api.call({ name: action, readOnly: READS.has(action) }, requestOptions, post, decode);
   }
 
   /** Runs a `request`; with `assembleLinks: false` the `{columns, data}` answer comes back as rows keyed by column. */
   function request<const Fields extends Record<string, string>>(params: Omit<RequestParams, 'fields'> & { fields: Fields }, requestOptions?: RequestOptions): ApiPromise<Array<Row<Fields>>> {
-    return mapApiPromise(send<'request', unknown>('request', params, requestOptions), (result) => rowsOf(result) as Array<Row<Fields>>);
+    return send('request', params, requestOptions, (result: unknown, _, context) => rowsOf(result, context) as Array<Row<Fields>>);
   }
 
   const register =
@@ -166,7 +170,10 @@ export function createDilovodClient(options: DilovodClientOptions) {
     sliceLast: register('sliceLast'),
     /** Creates a sale order with its goods and, optionally, Nova Poshta delivery data. Not retried. */
     saleOrderCreate(args: SaleOrderCreateArguments, requestOptions?: RequestOptions): ApiPromise<SaleOrderCreated> {
-      return mapApiPromise(send<'call', Schemas['CallSuccess']>('call', { method: 'saleOrderCreate', arguments: args }, requestOptions), (result) => result.data);
+      return send('call', { method: 'saleOrderCreate', arguments: args }, requestOptions, (result: Schemas['CallSuccess'], _, context) => {
+        if (!isPlainObject(result?.data)) throw new DecodeError(context, 'data', `expected the created order (an object), got ${describeValue(result?.data)}`);
+        return result.data;
+      });
     },
     /** Partner-integration statistics. */
     getStatistic: (params: GetStatisticParams, requestOptions?: RequestOptions) => send<'getStatistic', StatisticRow[]>('getStatistic', params, requestOptions),

@@ -48,8 +48,10 @@ export function parseDilovodWebhook(request: string | URL | URLSearchParams, che
   } catch {
     throw new DecodeError(context, 'url', 'not a URL');
   }
-  const packet = query.get('packet');
-  if (packet === null) throw new DecodeError(context, 'packet', 'the query has no packet parameter');
+  const [packet, ...more] = query.getAll('packet');
+  if (packet === undefined) throw new DecodeError(context, 'packet', 'the query has no packet parameter');
+  // Two packets are ambiguous (frameworks differ on which one wins): neither is taken.
+  if (more.length > 0) throw new DecodeError(context, 'packet', `the query has ${more.length + 1} packet parameters; one is expected`);
   let parsed: unknown;
   try {
     parsed = JSON.parse(packet);

@@ -4,22 +4,23 @@ import {
   createApiClient,
   UsageError,
   download,
-  mapApiPromise,
+  DecodeError,
   toBlob,
   type ApiPromise,
   type BinaryContent,
   type ClientOptions,
   type CredentialStore,
+  type Decode,
   type DownloadedFile,
   type FetchLike,
   type FetchResult,
   type Operation,
   type RequestOptions,
 } from '../core/index.ts';
-import { fieldMessages, isPlainObject } from '../core/objects.ts';
+import { describeValue, fieldMessages, isPlainObject } from '../core/objects.ts';
 import type { components, operations, paths } from '../../generated/fastriver.ts';
 import { createTokenKeeper, type AuthToken, type FastriverCredentials } from './auth.ts';
-import { flatten, type Flat, type ResourceIdentifier } from './jsonapi.ts';
+import { flatten, type Flat, type Flattened, type ResourceIdentifier } from './jsonapi.ts';
 import { FASTRIVER_TYPE_ALIASES } from './type-aliases.ts';
 
 type Schemas = components['schemas'];
@@ -110,14 +111,36 @@ export function createFastriverClient(credentials: FastriverCredentials, options
   });
   const api = createApiClient<paths>({ ...definition, authenticate: keeper.authenticate, reauthenticate: keeper.reauthenticate }, options);
 
-  /** Runs an operation answering a JSON:API document and flattens it. */
-  const document = <T>(operation: Operation, requestOptions: RequestOptions | undefined, send: (fetch: FetchLike) => Promise<FetchResult<unknown>>) =>
-    mapApiPromise(api.call(operation, requestOptions, send), (body) => flatten<T>(body as Parameters<typeof flatten>[0], FASTRIVER_TYPE_ALIASES, { api: 'fastriver', operation: operation.name, attempts: 1 }));
-  const one = <T>(...args: Parameters<typeof document>): ApiPromise<T> => mapApiPromise(document<T>(...args), (flat) => flat.data);
-  const many = <T>(...args: Parameters<typeof document>): ApiPromise<Page<T>> =>
-    mapApiPromise(document<T[]>(...args), ({ data, meta }) => ({ items: data, total: typeof meta?.total === 'number' ? meta.total : data.length, meta: meta ?? {} }));
+  type Send = (fetch: FetchLike) => Promise<FetchResult<unknown>>;
+  /**
+   * Flattens a JSON:API answer and checks its primary data is what the operation returns: one resource, or a list
+   * (`data: null`, no `data`, or the other shape is a DecodeError naming `data`, never a silent null).
+   */
+  const primary =
+    <T>(shape: 'resource' | 'list'): Decode<unknown, Flattened<T>> =>
+    (body, _, context) => {
+      const flat = flatten<unknown>(body as Parameters<typeof flatten>[0], FASTRIVER_TYPE_ALIASES, context);
+      const list = Array.isArray(flat.data);
+      if (shape === 'list' ? !list : list || flat.data === null) {
+        const raw = isPlainObject(body) ? body.data : undefined;
+        throw new DecodeError(context, 'data', `expected ${shape === 'list' ? 'a list of resources' : 'one resource'}, got ${describeValue(raw)}`);
+      }
+      return flat as Flattened<T>;
+    };
+  /** An operation answering one resource. */
+  const one = <T>(operation: Operation, requestOptions: RequestOptions | undefined, send: Send): ApiPromise<T> =>
+    api.call(operation, requestOptions, send, (body, response, context) => primary<T>('resource')(body, response, context).data);
+  /** An operation answering a list that is not paged (dictionaries, intervals). */
+  const all = <T>(operation: Operation, requestOptions: RequestOptions | undefined, send: Send): ApiPromise<T[]> =>
+    api.call(operation, requestOptions, send, (body, response, context) => primary<T[]>('list')(body, response, context).data);
+  /** An operation answering one page of a list, with `meta.total`. */
+  const many = <T>(operation: Operation, requestOptions: RequestOptions | undefined, send: Send): ApiPromise<Page<T>> =>
+    api.call(operation, requestOptions, send, (body, response, context) => {
+      const { data, meta } = primary<T[]>('list')(body, response, context);
+      return { items: data, total: typeof meta?.total === 'number' ? meta.total : data.length, meta: meta ?? {} };
+    });
   /** Runs an operation answering nothing worth keeping (204). */
-  const noContent = (...args: Parameters<typeof api.call<unknown>>): ApiPromise<void> => mapApiPromise(api.call(...args), () => undefined);
+  const noContent = (operation: Operation, requestOptions: RequestOptions | undefined, send: Send): ApiPromise<void> => api.call(operation, requestOptions, send, () => undefined);
   const byUuid = (uuid: string) => ({ params: { path: { uuid } } });
   const withAttributes = <A>(attributes: A) => ({ data: { type: 'delivery_request' as const, attributes } });
   const apiVersion = (version: Version): 'v1' | 'v2' => (version === 2 ? 'v2' : 'v1');
@@ -207,13 +230,13 @@ export function createFastriverClient(credentials: FastriverCredentials, options
   };
 
   function timeIntervals(uuid: string, query: RequestTimeIntervalsQuery = {}, { version = 1, ...options }: RequestOptions & { version?: Version } = {}) {
-    return one({ name: 'getDeliveryRequestTimeIntervals' }, options, (fetch) =>
+    return all({ name: 'getDeliveryRequestTimeIntervals' }, options, (fetch) =>
       api.raw.GET('/delivery_requests/{uuid}/time_intervals', { params: { path: { uuid }, query, header: { 'X-API-VERSION': apiVersion(version) } }, fetch }),
     );
   }
 
   function checkTimeIntervals(query: TimeIntervalsQuery, { version = 1, ...options }: RequestOptions & { version?: Version } = {}) {
-    return one({ name: 'getTimeIntervals' }, options, (fetch) =>
+    return all({ name: 'getTimeIntervals' }, options, (fetch) =>
       api.raw.GET('/delivery_requests/time_intervals', {
         params: { query: { check: query }, header: { 'X-API-VERSION': apiVersion(version) } },
         // The spec's one `check` object goes out as plain parameters (form style, exploded): ?lat=…&lon=…
@@ -271,7 +294,7 @@ export function createFastriverClient(credentials: FastriverCredentials, options
 
   const list = <T>(name: string, path: '/products' | '/photo_types' | '/cancel_reasons' | '/reject_reasons' | '/failure_reasons' | '/delivery_request_statuses' | '/delivery_statuses') =>
     (options?: RequestOptions): ApiPromise<T[]> =>
-      one({ name }, options, (fetch) => api.raw.GET(path, { fetch }));
+      all<T>({ name }, options, (fetch) => api.raw.GET(path, { fetch }));
   const dictionaries = {
     products: list<Flat<Schemas['Product']>>('listProducts', '/products'),
     photoTypes: list<Flat<Schemas['PhotoType']>>('listPhotoTypes', '/photo_types'),
@@ -282,7 +305,7 @@ export function createFastriverClient(credentials: FastriverCredentials, options
     deliveryStatuses: list<Flat<Schemas['DeliveryStatusEntry']>>('listDeliveryStatuses', '/delivery_statuses'),
     /** The delivery cities; with coordinates, the city that serves that point. */
     cities(near?: { lat: number; lon: number }, options?: RequestOptions): ApiPromise<Array<Flat<Schemas['City']>>> {
-      return one({ name: 'listCities' }, options, (fetch) => api.raw.GET('/cities', { params: { query: near ? { filter: near } : undefined }, fetch }));
+      return all({ name: 'listCities' }, options, (fetch) => api.raw.GET('/cities', { params: { query: near ? { filter: near } : undefined }, fetch }));
     },
   };
 

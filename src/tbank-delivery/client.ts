@@ -2,7 +2,6 @@
 import {
   createApiClient,
   download,
-  mapApiPromise,
   toBlob,
   type ApiPromise,
   type BinaryContent,
@@ -101,18 +100,12 @@ export function createTbankDeliveryClient(options: TbankDeliveryClientOptions) {
 
     /** Replaces the task's data (PUT: safe to retry). */
     updateTask(id: string, body: UpdateTaskRequest, options?: RequestOptions): ApiPromise<void> {
-      const call = api.call({ name: 'updateTask', emptyBodyAllowed: true }, options, (fetch) =>
-        api.raw.PUT('/api/v1/delivery/tasks/{id}', { ...byId(id), body, fetch }),
-      );
-      return mapApiPromise(call, () => undefined);
+      return api.call({ name: 'updateTask', emptyBodyAllowed: true }, options, (fetch) => api.raw.PUT('/api/v1/delivery/tasks/{id}', { ...byId(id), body, fetch }), () => undefined);
     },
 
     /** Cancels the task; no more work is done on it. Never retried: a repeat after an unclear failure could act twice. */
     cancelTask(id: string, body: CancelTaskRequest, options?: RequestOptions): ApiPromise<void> {
-      const call = api.call({ name: 'cancelTask', emptyBodyAllowed: true }, options, (fetch) =>
-        api.raw.POST('/api/v1/delivery/tasks/{id}/cancel', { ...byId(id), body, fetch }),
-      );
-      return mapApiPromise(call, () => undefined);
+      return api.call({ name: 'cancelTask', emptyBodyAllowed: true }, options, (fetch) => api.raw.POST('/api/v1/delivery/tasks/{id}/cancel', { ...byId(id), body, fetch }), () => undefined);
     },
 
     /** The time windows in which a meeting can take place at an address. Only reads, so it is retried like a GET. */

@@ -98,4 +98,12 @@ describe('the Dilovod mock', () => {
     expect(body.error).toEqual(expect.stringContaining('Supported content types: application/x-www-form-urlencoded'));
     expect(text).not.toContain('application/json');
   });
+
+  it('refuses a packet sent twice (neither copy is taken): the gateway error, not one of them answered', async () => {
+    const packet = (id: string) => JSON.stringify({ version: '0.25', key: 'k', action: 'getObject', params: { id } });
+    const body = new URLSearchParams([['packet', packet('1110800000001029')], ['packet', packet('1110800000001030')]]);
+    const response = await fetch(`${mockUrls.dilovod}/`, { method: 'POST', body });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { error?: unknown }).error).toEqual(expect.stringMatching(/Invalid packet: .*packet must be object/));
+  });
 });

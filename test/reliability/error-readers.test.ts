@@ -8,32 +8,12 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ApiError, SdkError } from '../../src/core/index.ts';
 import { flush, record } from './figures.ts';
+import { jsonValue as value, write } from './json-values.ts';
 import { profiles, type Profile } from './profiles.ts';
 
 afterAll(() => flush(import.meta.filename));
 
 const RUNS = 300;
-const NAMES = ['toJSON', 'toString', 'valueOf', 'constructor', '__proto__', 'then', 'hasOwnProperty', 'length', 'prototype', 'code', 'message', 'title'];
-/** Raw JSON numbers JSON.stringify cannot write: spliced into the text where their marker string stands. */
-const RAW = ['1e400', '-1e400', '123456789012345678901234567890', '1e-400', '-0'];
-const DEEP = `${'['.repeat(5000)}${']'.repeat(5000)}`;
-const DEEP_OBJECT = `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`;
-
-const value: fc.Arbitrary<unknown> = fc.letrec<{ any: unknown }>((tie) => ({
-  any: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    fc.jsonValue({ maxDepth: 1 }),
-    fc.constantFrom(...RAW.map((raw) => `RAW:${raw}`), 'RAW:DEEP', 'RAW:DEEP_OBJECT', '', 'x'.repeat(5000)),
-    fc.dictionary(fc.oneof(fc.constantFrom(...NAMES), fc.string({ maxLength: 4 })), tie('any'), { maxKeys: 4 }),
-    fc.array(tie('any'), { maxLength: 3 }),
-  ),
-})).any;
-
-/** A body as JSON text, with the raw numbers and deep nestings put where their markers are. */
-function write(body: unknown): string {
-  return JSON.stringify(body).replace(/"RAW:([^"]+)"/g, (_, raw: string) => (raw === 'DEEP' ? DEEP : raw === 'DEEP_OBJECT' ? DEEP_OBJECT : raw));
-}
-
 /** Each position a reader looks at, as a body with holes; `status` is the HTTP status it comes with. */
 type Template = { position: string; status: number; type?: string; make: (hole: () => unknown) => unknown };
 const problem: Template[] = [

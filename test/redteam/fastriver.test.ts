@@ -1,8 +1,8 @@
 // Attacks on parseFastriverCallback and on JSON:API flattening through the Fastriver client against a hostile server.
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFastriverClient, DecodeError, parseFastriverCallback, SdkError } from '../../../src/fastriver/index.ts';
-import { listen } from '../sockets.ts';
+import { createFastriverClient, DecodeError, parseFastriverCallback, SdkError } from '../../src/fastriver/index.ts';
+import { listen } from './sockets.ts';
 
 const TOKEN = 'tok-SECRET-9f8e7d6c5b4a';
 const doc = (attributes: Record<string, unknown>, extra: Record<string, unknown> = {}) =>

@@ -1,8 +1,8 @@
 // Attacks on the Dellin XML decoder through createDellinClient({ format: 'xml' }) against a hostile local server.
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDellinClient, DecodeError, SdkError } from '../../../src/dellin/index.ts';
-import { listen } from '../sockets.ts';
+import { createDellinClient, DecodeError, SdkError } from '../../src/dellin/index.ts';
+import { listen } from './sockets.ts';
 
 const SESSION = 'SESS-7a6b5c4d3e2f1a0b';
 const APPKEY = 'APPKEY-0123456789ABCDEF';
