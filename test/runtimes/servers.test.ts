@@ -77,8 +77,8 @@ describe('the README examples in Cloudflare workerd: a module worker whose fetch
 
   beforeAll(async () => {
     port = await freePort();
-    // A worker may not fetch while its modules load (no I/O in the global scope): each example is a function its
-    // fetch handler calls, the path naming which.
+    // A worker may not fetch while a module loads, not even one imported by a handler ("Disallowed operation called
+    // within global scope"): each example is a function its fetch handler calls, the path naming which.
     const names = [...RUNTIME_NEUTRAL];
     for (const [i, name] of names.entries()) writeFileSync(join(scratch, `worker-example-${i}.js`), `export default ${asAsyncFunction(bundles.get(name) ?? '')}\n`);
     writeFileSync(
