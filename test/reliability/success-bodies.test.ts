@@ -26,7 +26,7 @@ function paths(value: unknown, at: string[] = []): string[][] {
 function replaced(body: unknown, path: string[], value: unknown): unknown {
   if (path.length === 0) return value;
   const [head = '', ...rest] = path;
-  const copy: Record<string, unknown> = Array.isArray(body) ? [...body] : { ...(body as object) };
+  const copy = (Array.isArray(body) ? [...body] : { ...(body as object) }) as Record<string, unknown>;
   copy[head] = replaced(copy[head], rest, value);
   return copy;
 }
