@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import ts from 'typescript';
 import { describe, expect, inject, it } from 'vitest';
 import { projectRoot } from '#apis';
-import { expectExampleOutput, NODE_ONLY, RUNTIME_NEUTRAL, writeExample } from './support/readme-examples.ts';
+import { expectExampleOutput, NODE_ONLY, readmeBlocks, RUNTIME_NEUTRAL, writeExample } from './support/readme-examples.ts';
 
 async function runExample(name: string): Promise<string> {
   const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', writeExample(name, inject('statefulMockUrls'))], { cwd: projectRoot });
@@ -17,6 +17,11 @@ async function runExample(name: string): Promise<string> {
 }
 
 describe('README examples, in Node', () => {
+  it('are all run: every `// example:` block is one of these (redis: test/redis/readme-example.test.ts)', () => {
+    const names = readmeBlocks().flatMap((code) => /^\/\/ example: (.+?) —/.exec(code)?.[1] ?? []);
+    expect(names.sort()).toEqual([...RUNTIME_NEUTRAL, ...NODE_ONLY, 'redis'].sort());
+  });
+
   it.each([...RUNTIME_NEUTRAL, ...NODE_ONLY])('%s', async (name) => {
     expectExampleOutput(name, await runExample(name));
   });

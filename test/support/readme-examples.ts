@@ -9,16 +9,20 @@ import { mockPorts, projectRoot } from '#apis';
 /** The API examples: `<api>` runs wherever fetch runs (main entries only); `<api> (Node)` holds the Node-only parts. */
 export const RUNTIME_NEUTRAL = ['tbank-delivery', 'fastriver', 'dilovod', 'dellin', 'yandex-fleet'] as const;
 export const NODE_ONLY = ['tbank-delivery (Node)', 'fastriver (Node)', 'dilovod (Node)'] as const;
-export type ExampleName = (typeof RUNTIME_NEUTRAL)[number] | (typeof NODE_ONLY)[number];
 
 const apiOf = (name: string) => name.replace(/ \(Node\)$/, '');
 const slug = (name: string) => name.replace(/ \(Node\)$/, '-node');
 export const EXAMPLES_DIR = resolve(projectRoot, '.tmp');
 
+/** Every ```ts block of the README. */
+export function readmeBlocks(): string[] {
+  const readme = readFileSync(resolve(projectRoot, 'README.md'), 'utf8');
+  return [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
+}
+
 /** The block as the README has it. */
 export function readmeExample(name: string): string {
-  const readme = readFileSync(resolve(projectRoot, 'README.md'), 'utf8');
-  const block = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] ?? '').find((code) => code.startsWith(`// example: ${name} —`));
+  const block = readmeBlocks().find((code) => code.startsWith(`// example: ${name} —`));
   if (!block) throw new Error(`README has no \`// example: ${name} —\` block`);
   return block;
 }
