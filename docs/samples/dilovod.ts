@@ -12,10 +12,10 @@ export default defineSamples<keyof operations>()({
     async callGateway(dilovod) {
       // Each method sends one packet; calls run one at a time, in call order (the API forbids concurrent requests).
       try {
-        const document = await dilovod.getObject('1110800000001029');
-        console.log(document.header.id?.pr);
         const saved = await dilovod.saveObject({ header: { id: 'catalogs.units', code: 'psi', name: { ru: 'ПНД', uk: 'ПНД' } } });
         console.log('saved as', saved.id);
+        const unit = await dilovod.getObject(saved.id);
+        console.log(unit.header.id?.pr);
         // Rows are keyed (and typed) by the aliases in `fields`.
         const goods = await dilovod.request({
           from: 'catalogs.goods',

@@ -84,11 +84,17 @@ describe('a sample on every operation', () => {
   }, 120_000);
 });
 
-describe('the TypeScript samples run against the mocks', () => {
+describe('the TypeScript samples run against the default (stateful) mocks, after what they need is put in', () => {
   const runnable = cases.filter(([, { entry }]) => entry.kind === 'path');
   it.each(runnable)('%s', async (_, { api, entry }) => {
     const { default: set } = (await import(`../../docs/samples/${api.name}.ts`)) as { default: SampleSet<unknown, string> };
-    const baseUrl = inject('mockUrls')[api.name] ?? '';
+    const baseUrl = inject('statefulMockUrls')[api.name] ?? '';
+    // The same admin calls the curl sample shows (docs/samples/<api>.ts `needs`), in the shared session a reader's client uses.
+    for (const step of set.needs?.[entry.operation.operationId] ?? []) {
+      const [path, body] = 'seed' in step ? ['seed', step.seed] : ['move', step.move];
+      const answer = await fetch(`${baseUrl}/__mock/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      expect(answer.status, await answer.text()).toBeLessThan(300);
+    }
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});
     try {
       await set.operations[entry.operation.operationId]?.(set.client(baseUrl), baseUrl);
