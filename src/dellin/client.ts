@@ -194,7 +194,9 @@ function buildClient(options: DellinClientOptions) {
       name: 'dellin',
       defaultBaseUrl: DELLIN_BASE_URL,
       secrets: [appkey, login, password, sessionID],
-      failedInside: (body) => isPlainObject(body) && isPlainObject(body.metadata) && typeof body.metadata.status === 'number' && body.metadata.status !== 200,
+      // An integer status other than 200 is Dellin's own error; anything else that is not 200 breaks the envelope
+      // (checkEnvelope: a DecodeError).
+      failedInside: (body) => isPlainObject(body) && isPlainObject(body.metadata) && Number.isSafeInteger(body.metadata.status) && body.metadata.status !== 200,
       describeError: (body) => {
         const items = errorItems(body);
         const status = isPlainObject(body) && isPlainObject(body.metadata) && typeof body.metadata.status === 'number' ? body.metadata.status : undefined;
