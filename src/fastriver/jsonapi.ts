@@ -141,6 +141,8 @@ export function flatten<T>(document: RawDocument, typeAliases: Readonly<Record<s
       if (!isPlainObject(relationship)) return fail(`${path}.${name}`, `expected a relationship object, got ${describeValue(relationship)}`);
       const data = relationship.data;
       if (data === undefined) continue;
+      // JSON:API 1.1 ("Fields"): attributes and relationships share one namespace; one would be lost.
+      if (Object.hasOwn(flat, name)) fail(`${path}.${name}`, `a relationship with the name of an attribute (one of the two would be lost)`);
       defineData(flat, name, Array.isArray(data) ? data.map((item, i) => resolve(item, `${path}.${name}.data[${i}]`)) : resolve(data, `${path}.${name}.data`));
     }
   }

@@ -169,13 +169,23 @@ describe('flatten', () => {
 
   it('never lets hostile keys touch a prototype', () => {
     const hostile = JSON.parse(
-      '{"data":{"id":"1","type":"t","attributes":{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}},"relationships":{"__proto__":{"data":{"id":"2","type":"t"}}}},"included":[{"id":"2","type":"t","attributes":{"x":1}}]}',
+      '{"data":{"id":"1","type":"t","attributes":{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}},"relationships":{"related":{"data":{"id":"2","type":"t"}}}},"included":[{"id":"2","type":"t","attributes":{"x":1}}]}',
     ) as Parameters<typeof flatten>[0];
     const { data } = flatten<Loose>(hostile);
     expect(({} as Loose).polluted).toBeUndefined();
     expect(Object.prototype.hasOwnProperty.call(data, '__proto__')).toBe(true);
     expect(data.x).toBeUndefined();
     expect(JSON.parse(JSON.stringify(data)).constructor).toEqual({ prototype: { polluted: true } });
+    const relationship = JSON.parse('{"data":{"id":"1","type":"t","relationships":{"__proto__":{"data":{"id":"2","type":"t"}}}},"included":[{"id":"2","type":"t","attributes":{"polluted":true}}]}');
+    expect(Object.hasOwn(flatten<Loose>(relationship).data, '__proto__')).toBe(true);
+    expect(({} as Loose).polluted).toBeUndefined();
+  });
+
+  it('refuses an attribute and a relationship of one name (JSON:API: one namespace; one would be lost)', () => {
+    for (const name of ['deliveries', '__proto__', 'constructor']) {
+      const document = JSON.parse(`{"data":{"id":"1","type":"t","attributes":{"${name}":1},"relationships":{"${name}":{"data":null}}}}`);
+      expect((catchError(() => flatten(document)) as DecodeError).path).toBe(`data.relationships.${name}`);
+    }
   });
 });
 
