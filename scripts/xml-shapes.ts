@@ -1,12 +1,18 @@
-// Derives, from a spec, what an XML codec must know that XML cannot say: which elements repeat (arrays) and which
-// texts are numbers or booleans. Written to generated/<api>.xml.ts for every operation with an XML body, so the client
+// Derives, from a spec, what an XML codec must know that XML cannot say: which elements repeat (arrays), which texts
+// are numbers, booleans or strings, and which elements hold objects. Written to generated/<api>.xml.ts for every operation with an XML body, so the client
 // and the mock decode XML into exactly the objects the JSON schema describes, with no hand-kept list per field.
 
 type Schema = {
   $ref?: string;
   type?: string | string[];
   properties?: Record<string, Schema>;
-  items?: Schema;
+  items?: Schema | Schema[];
+  prefixItems?: Schema[];
+  additionalProperties?: Schema | boolean;
+  patternProperties?: Record<string, Schema>;
+  then?: Schema;
+  else?: Schema;
+  dependentSchemas?: Record<string, Schema>;
   allOf?: Schema[];
   oneOf?: Schema[];
   anyOf?: Schema[];
@@ -19,7 +25,11 @@ export type SpecDocument = {
   components?: { schemas?: Record<string, Schema>; responses?: Record<string, { content?: MediaTypes }> };
 };
 
-/** Paths in fast-xml-parser's `jPath` form (`response.data.foundAddresses`), root element first. */
+/**
+ * Paths in fast-xml-parser's `jPath` form (`response.data.foundAddresses`), root element first; `*` stands for any
+ * name (a member of `additionalProperties` or `patternProperties`). A path the spec names but in none of the lists (no
+ * single type) is read as text; a path in none of them and not named by the spec at all is free-form.
+ */
 export interface XmlShape {
   root: string;
   arrays: string[];
@@ -27,6 +37,10 @@ export interface XmlShape {
   /** The number paths the schema types `integer` (read as xs:integer; the others as xs:decimal or xs:double). */
   integers: string[];
   booleans: string[];
+  /** Paths typed `string`: text, never child elements. */
+  strings: string[];
+  /** Paths typed `object` (or with properties): child elements, never text. */
+  objects: string[];
 }
 
 /** Per operation, its path, and the name of its request's shape and of each response status's shape in `shapes`. */
@@ -53,26 +67,36 @@ export function xmlShapes(spec: SpecDocument): XmlShapes {
 
   function shapeOf(schema: Schema | undefined, fallbackRoot: string): XmlShape {
     const resolved = resolve(schema);
-    const shape = { root: resolved?.xml?.name ?? fallbackRoot, arrays: new Set<string>(), numbers: new Set<string>(), integers: new Set<string>(), booleans: new Set<string>() };
-    const visit = (node: Schema | undefined, path: string, depth: number) => {
-      const s = resolve(node);
+    const root = resolved?.xml?.name ?? fallbackRoot;
+    const shape = { arrays: new Set<string>(), numbers: new Set<string>(), integers: new Set<string>(), booleans: new Set<string>(), strings: new Set<string>(), objects: new Set<string>([root]) };
+    // Every subschema that describes the same value (`if` only tests it, `not` says what it is not).
+    const sameValue = (s: Schema) => [...(s.allOf ?? []), ...(s.oneOf ?? []), ...(s.anyOf ?? []), s.then, s.else, ...Object.values(s.dependentSchemas ?? {})];
+    const visit = (node: Schema | boolean | undefined, path: string, depth: number, inArray = false) => {
+      const s = typeof node === 'boolean' ? undefined : resolve(node);
       if (!s || depth > MAX_DEPTH) return;
-      for (const part of [...(s.allOf ?? []), ...(s.oneOf ?? []), ...(s.anyOf ?? [])]) visit(part, path, depth + 1);
+      for (const part of sameValue(s)) visit(part, path, depth + 1, inArray);
       const types = new Set([s.type ?? []].flat());
       types.delete('null');
       if (types.has('array')) {
+        // XML says an array by repeating its element; an array item that is an array again has no XML form.
+        if (inArray) throw new Error(`${path}: an array of arrays has no XML form (repeated elements cannot nest)`);
         shape.arrays.add(path);
-        visit(s.items, path, depth + 1);
+        for (const item of [s.items ?? [], s.prefixItems ?? []].flat()) visit(item, path, depth + 1, true);
       }
       // A text is coerced only when the schema allows that one scalar type; "string or number" stays text.
       if (types.size === 1 && (types.has('integer') || types.has('number'))) shape.numbers.add(path);
       if (types.size === 1 && types.has('integer')) shape.integers.add(path);
       if (types.size === 1 && types.has('boolean')) shape.booleans.add(path);
+      if (types.size === 1 && types.has('string')) shape.strings.add(path);
+      if ((types.size === 1 && types.has('object')) || (types.size === 0 && s.properties)) shape.objects.add(path);
       for (const [name, property] of Object.entries(s.properties ?? {})) visit(property, `${path}.${name}`, depth + 1);
+      for (const member of [s.additionalProperties, ...Object.values(s.patternProperties ?? {})]) if (typeof member === 'object') visit(member, `${path}.*`, depth + 1);
     };
-    visit(resolved, shape.root, 0);
+    visit(resolved, root, 0);
+    // The root is the document's element, always an object; the media type's `XmlDocument` branch is the raw text.
+    shape.strings.delete(root);
     const sorted = (set: Set<string>) => [...set].sort();
-    return { root: shape.root, arrays: sorted(shape.arrays), numbers: sorted(shape.numbers), integers: sorted(shape.integers), booleans: sorted(shape.booleans) };
+    return { root, arrays: sorted(shape.arrays), numbers: sorted(shape.numbers), integers: sorted(shape.integers), booleans: sorted(shape.booleans), strings: sorted(shape.strings), objects: sorted(shape.objects) };
   }
 
   const xmlSchema = (content: MediaTypes | undefined) => Object.entries(content ?? {}).find(([type]) => XML.test(type))?.[1].schema;
@@ -111,7 +135,8 @@ export function xmlShapes(spec: SpecDocument): XmlShapes {
 /** The generated module: the shapes as typed constants. */
 export function xmlShapesModule(specSource: string, { shapes, operations }: XmlShapes): string {
   return `// Generated from ${specSource} by \`npm run generate\`. Do not edit by hand.
-// For each operation with an XML body: which elements repeat and which texts are numbers or booleans.
+// For each operation with an XML body: which elements repeat, which texts are numbers, booleans or strings, and which
+// elements hold objects (\`*\`: any member name).
 
 export interface XmlShape {
   root: string;
@@ -119,6 +144,8 @@ export interface XmlShape {
   numbers: readonly string[];
   integers: readonly string[];
   booleans: readonly string[];
+  strings: readonly string[];
+  objects: readonly string[];
 }
 
 export const xmlShapes: Readonly<Record<string, XmlShape>> = ${JSON.stringify(shapes, null, 2)};

@@ -1,6 +1,6 @@
 // Dellin: add door delivery to an order on its way to a terminal. Every method exists as .json and .xml; credentials
 // (appkey, sessionID) travel in the body; the outcome is echoed in metadata.status, also inside an HTTP 200.
-import { ApiError, apiPromise, createApiClient, createLocalCredentialStore, InvalidResponseError, UsageError, type ApiErrorDetails, type CredentialStore, type ApiPromise, type WithResponse, type ClientOptions, type ErrorContext, type FetchLike, type RequestOptions } from '../core/index.ts';
+import { ApiError, apiPromise, createApiClient, createLocalCredentialStore, DecodeError, InvalidResponseError, UsageError, type ApiErrorDetails, type CredentialStore, type ApiPromise, type WithResponse, type ClientOptions, type ErrorContext, type FetchLike, type RequestOptions } from '../core/index.ts';
 import { isPlainObject, textOf } from '../core/objects.ts';
 import { bufferedResponse } from '../core/transport.ts';
 import type { components, paths } from '../../generated/dellin.ts';
@@ -114,6 +114,36 @@ export interface DellinClientOptions extends ClientOptions {
   sessionStore?: CredentialStore;
 }
 
+/**
+ * Whether each method's success answer must carry `data` (the spec's `required` of LoginResponse, LogoutResponse,
+ * SessionInfoResponse, RequestDeliveryResponse, DeliveryDatesResponse; test/dellin/envelope.test.ts checks it against
+ * the spec). `metadata` every answer carries.
+ */
+const DATA_REQUIRED: Readonly<Record<'requestDelivery' | 'deliveryDates' | 'login' | 'logout' | 'sessionInfo', boolean>> = {
+  requestDelivery: true,
+  deliveryDates: true,
+  login: true,
+  logout: false,
+  sessionInfo: true,
+};
+
+/**
+ * Checks the envelope of a successful answer (HTTP 2xx, and `metadata.status` not a number other than 200, which is a
+ * DellinApiError before this runs): `metadata` an object whose `status` is the integer 200, and `data` an object where
+ * the spec requires it (and, where it is optional, absent or an object). Every Dellin answer carries `metadata` with an
+ * integer `status` (seed 002 "Структура ответа"; reference dellin.md §0 and §1, the spec's `Metadata`), login's and
+ * logout's too. A body that breaks this is a DecodeError naming the member: the same class an XML answer gets when it
+ * breaks the shape (`<status>abc</status>`), so a JSON call and its XML twin fail alike; an InvalidResponseError is
+ * for bodies that cannot be read at all.
+ */
+function checkEnvelope(method: Method, body: unknown, context: ErrorContext): void {
+  const wrong = (path: string, expected: string, got: unknown) => new DecodeError(context, path, `expected ${expected}, got ${got === undefined ? 'nothing' : Array.isArray(got) ? 'an array' : got === null ? 'null' : typeof got === 'string' ? 'a string' : typeof got === 'object' ? 'an object' : String(got)}`);
+  if (!isPlainObject(body)) throw wrong('', 'an object with metadata', body);
+  if (!isPlainObject(body.metadata)) throw wrong('metadata', 'an object with status', body.metadata);
+  if (body.metadata.status !== 200) throw wrong('metadata.status', 'the integer 200 in a successful answer', body.metadata.status);
+  if ((DATA_REQUIRED[method] || body.data !== undefined) && !isPlainObject(body.data)) throw wrong('data', 'an object', body.data);
+}
+
 type Path = keyof paths;
 /** The JSON path of each method and its XML twin's operation id. */
 const METHODS = {
@@ -164,7 +194,9 @@ function buildClient(options: DellinClientOptions) {
       name: 'dellin',
       defaultBaseUrl: DELLIN_BASE_URL,
       secrets: [appkey, login, password, sessionID],
-      failedInside: (body) => isPlainObject(body) && isPlainObject(body.metadata) && typeof body.metadata.status === 'number' && body.metadata.status !== 200,
+      // An integer status other than 200 is Dellin's own error; anything else that is not 200 breaks the envelope
+      // (checkEnvelope: a DecodeError).
+      failedInside: (body) => isPlainObject(body) && isPlainObject(body.metadata) && Number.isSafeInteger(body.metadata.status) && body.metadata.status !== 200,
       describeError: (body) => {
         const items = errorItems(body);
         const status = isPlainObject(body) && isPlainObject(body.metadata) && typeof body.metadata.status === 'number' ? body.metadata.status : undefined;
@@ -194,7 +226,8 @@ function buildClient(options: DellinClientOptions) {
     };
 
   function post<R>(method: Method, body: Record<string, unknown>, requestOptions?: RequestOptions, readOnly = false): ApiPromise<R> {
-    const call = api.call({ name: method, readOnly }, requestOptions, (fetch) => {
+    const envelope = (data: unknown, _response: Response, context: ErrorContext): R => (checkEnvelope(method, data, context), data as R);
+    const call = api.call<unknown, R>({ name: method, readOnly }, requestOptions, (fetch) => {
       if (format === 'json') return api.raw.POST(`${METHODS[method]}.json` as Path, { body: body as never, fetch });
       return api.raw.POST(`${METHODS[method]}.xml` as Path, {
         body: body as never,
@@ -202,7 +235,7 @@ function buildClient(options: DellinClientOptions) {
         headers: { 'Content-Type': 'application/xml', Accept: 'application/xml' },
         fetch: viaXml(method, fetch),
       });
-    });
+    }, envelope);
     return apiPromise(call.withResponse() as Promise<WithResponse<R>>);
   }
 

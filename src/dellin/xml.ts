@@ -7,8 +7,9 @@ import { DecodeError, EncodeError, type ErrorContext } from '../core/index.ts';
 import { defineData, describeValue } from '../core/objects.ts';
 
 /**
- * Which elements repeat and which texts are numbers or booleans, as paths from the root (generated/dellin.xml.ts).
- * `numbers` holds every number path, `integers` those of them the schema types `integer`.
+ * Which elements repeat, which texts are numbers, booleans or strings, and which elements hold objects, as paths from
+ * the root (generated/dellin.xml.ts; `*` stands for any name). `numbers` holds every number path, `integers` those of
+ * them the schema types `integer`. A path in any list is one the spec names: it may repeat only if it is in `arrays`.
  */
 export interface XmlShape {
   root: string;
@@ -16,6 +17,8 @@ export interface XmlShape {
   numbers: readonly string[];
   integers?: readonly string[];
   booleans: readonly string[];
+  strings?: readonly string[];
+  objects?: readonly string[];
 }
 
 // XML 1.0 names (the spec's NameStartChar / NameChar, Basic Multilingual Plane only) and XML's four whitespace chars.
@@ -47,7 +50,7 @@ const UNWRITABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 /** Far deeper than any Dellin answer; keeps recursive consumers of the result (JSON.stringify…) off the stack limit. */
 const MAX_DEPTH = 100;
-const [ARRAY, NUMBER, BOOLEAN, INTEGER] = [1, 2, 4, 8];
+const [ARRAY, NUMBER, BOOLEAN, INTEGER, STRING, OBJECT] = [1, 2, 4, 8, 16, 32];
 
 // XML Schema 1.1 Part 2 lexical spaces (§3.3.3 decimal, §3.3.5 double, §3.4.13 integer, §3.3.2 boolean), after the
 // whiteSpace facet `collapse` has trimmed the text. Number() would also take `0x1F`, `0o17`, `0b1`, `Infinity`, `1_0`
@@ -101,18 +104,35 @@ function kindsOf(shape: XmlShape): Map<string, number> {
   let kinds = kindsByShape.get(shape);
   if (kinds) return kinds;
   kinds = new Map();
-  for (const [paths, bit] of [[shape.arrays, ARRAY], [shape.numbers, NUMBER], [shape.integers ?? [], INTEGER], [shape.booleans, BOOLEAN]] as const) for (const path of paths) kinds.set(path, (kinds.get(path) ?? 0) | bit);
+  const lists = [[shape.arrays, ARRAY], [shape.numbers, NUMBER], [shape.integers ?? [], INTEGER], [shape.booleans, BOOLEAN], [shape.strings ?? [], STRING], [shape.objects ?? [], OBJECT]] as const;
+  for (const [paths, bit] of lists) for (const path of paths) kinds.set(path, (kinds.get(path) ?? 0) | bit);
   kindsByShape.set(shape, kinds);
   return kinds;
 }
 
-/** An open element: its children (once it has one) or its text (`done` up to the last CDATA, `pending` after it). */
-type Frame = { name: string; path: string; kind: number; object?: Record<string, unknown>; done: string; pending: string; empties?: Set<string> };
+/**
+ * An open element: its path (`at`: the shape's path, `*` where the name matched any), its children (once it has one) or
+ * its text, `written` once that text holds more than raw whitespace (a character, a reference, CDATA), and the names of
+ * its children seen so far.
+ */
+type Frame = { name: string; path: string; at: string; kind: number; object?: Record<string, unknown>; text: string; written: boolean; seen?: Set<string> };
+
+/** XML's four whitespace characters only, as written (a character reference is not whitespace here). */
+const RAW_SPACE = /^[ \t\n]*$/;
 
 /**
  * Reads an XML document into the object its shape describes: the root unwrapped, repeated elements as arrays, numbers
  * and booleans typed. Refuses DTDs (no entity expansion beyond XML's five entities and character references), malformed
- * or truncated input, mixed content, and a root other than the expected one, with a DecodeError saying where.
+ * or truncated input, mixed content, and a root other than the expected one, with a DecodeError saying where. Refuses
+ * too, naming the path, what the spec's types rule out: an element the spec gives one value appearing twice under one
+ * parent (an element the spec does not name at all, under a free-form object, becomes an array when it repeats), child
+ * elements where the spec says text, and text where it says an object.
+ *
+ * Whitespace: the text of an element without children is kept exactly as written (after XML's own line-end
+ * normalisation, which reads a raw CR as LF), so `<c> </c>` is `' '` and `&#9;`/`&#13;` are a tab and a CR; numbers and
+ * booleans drop the whitespace around them (XML Schema's `collapse`). Whitespace between child elements is formatting
+ * and goes, as does raw whitespace alone in an element the spec types as an object. An empty element is absent, and an
+ * empty CDATA section (`<a><![CDATA[]]></a>`, how encodeXml writes `''`) is the empty string.
  */
 export function decodeXml(input: string, shape: XmlShape, context: ErrorContext): Record<string, unknown> {
   // XML's end-of-line handling: CR LF and a lone CR read as LF, in text and CDATA alike.
@@ -145,9 +165,14 @@ export function decodeXml(input: string, shape: XmlShape, context: ErrorContext)
     const top = stack[stack.length - 1];
     if (end > i && !top && !ONLY_SPACE.test(text.slice(i, end))) throw malformed(i, `text ${result ? 'after' : 'before'} the root element`);
     if (end > i && top) {
-      const piece = decode(text.slice(i, end), i);
-      if (!top.object) top.pending += piece;
-      else if (piece.trim()) throw mixed(top, i);
+      const raw = text.slice(i, end);
+      const written = !RAW_SPACE.test(raw);
+      if (top.object) {
+        if (written) throw mixed(top, i);
+      } else {
+        top.text += decode(raw, i);
+        top.written ||= written;
+      }
     }
     if (lt === -1) break;
     const next = text.charCodeAt(lt + 1);
@@ -194,11 +219,16 @@ export function decodeXml(input: string, shape: XmlShape, context: ErrorContext)
       if (top && FORBIDDEN.has(name)) throw new DecodeError(context, `${top.path}.${name}`, `element <${name}> is not accepted: its name could reach a prototype`);
       if (stack.length >= MAX_DEPTH) throw malformed(lt, `elements nested deeper than ${MAX_DEPTH}`);
       if (top && !top.object) {
-        if ((top.done + top.pending).trim()) throw mixed(top, lt);
+        if (top.written) throw mixed(top, lt);
+        if (top.kind & (NUMBER | BOOLEAN | STRING) && !(top.kind & OBJECT)) throw new DecodeError(context, top.path, `expected ${describeKind(top.kind)}, got child elements (<${name}>, line ${line(lt)})`);
         top.object = {};
       }
       const path = top ? `${top.path}.${name}` : name;
-      const frame: Frame = { name, path, kind: kinds.get(path) ?? 0, done: '', pending: '' };
+      // The shape's path: the name itself, else `*` where the spec allows any member name (additionalProperties).
+      let at = top ? `${top.at}.${name}` : name;
+      let kind = kinds.get(at);
+      if (kind === undefined && top && kinds.has(`${top.at}.*`)) kind = kinds.get((at = `${top.at}.*`));
+      const frame: Frame = { name, path, at, kind: (kind ?? 0) | (top ? 0 : OBJECT), text: '', written: false };
       if (selfClosing) close(frame, top);
       else stack.push(frame);
     } else {
@@ -209,10 +239,12 @@ export function decodeXml(input: string, shape: XmlShape, context: ErrorContext)
       i = MARKUP.lastIndex;
       if (cdata === undefined) continue; // a comment
       if (!top) throw malformed(lt, 'CDATA outside the root element');
-      if (top.object && cdata.trim()) throw mixed(top, lt);
-      // As fast-xml-parser did: the text before a CDATA section is trimmed, the section itself is kept as it is.
-      top.done += top.pending.trim() + cdata;
-      top.pending = '';
+      if (top.object) {
+        if (cdata) throw mixed(top, lt);
+        continue;
+      }
+      top.text += cdata;
+      top.written = true;
     }
   }
   if (stack.length > 0) throw malformed(text.length, `<${stack[stack.length - 1]?.name}> is not closed (truncated?)`);
@@ -222,18 +254,29 @@ export function decodeXml(input: string, shape: XmlShape, context: ErrorContext)
   /** Adds a closed element to its parent, or makes it the result. */
   function close(frame: Frame, parent: Frame | undefined): void {
     const value = frame.object ?? typed(frame);
-    if (!parent && typeof value === 'string') throw new DecodeError(context, frame.path, `expected elements inside <${frame.name}>, got text`);
     if (!parent) return void (result = frame.object ?? {});
-    // Empty elements are absent but still count: at an array path, or repeated (`empties` remembers them), they give arrays.
+    // Empty elements are absent but still count: at an array path, or repeated, they give (empty) arrays.
     const object = (parent.object ??= {});
-    const { name } = frame;
+    const { name, kind } = frame;
+    const seen = (parent.seen ??= new Set());
     const existing = Object.hasOwn(object, name) ? object[name] : undefined;
-    if (Array.isArray(existing)) {
-      if (value !== undefined) existing.push(value);
-    } else if (existing !== undefined) defineData(object, name, value === undefined ? [existing] : [existing, value]);
-    else if (frame.kind & ARRAY || parent.empties?.has(name)) defineData(object, name, value === undefined ? [] : [value]);
-    else if (value !== undefined) defineData(object, name, value);
-    else (parent.empties ??= new Set()).add(name);
+    if (!seen.has(name)) {
+      seen.add(name);
+      if (kind & ARRAY) defineData(object, name, value === undefined ? [] : [value]);
+      else if (value !== undefined) defineData(object, name, value);
+    } else if (kind & ARRAY || Array.isArray(existing)) {
+      if (value !== undefined) (existing as unknown[]).push(value);
+    } else if (kind) {
+      throw new DecodeError(context, frame.path, `<${name}> appears more than once in <${parent.name}>, but the spec gives it one value, not an array`);
+    } else {
+      // Not named by the spec (a free-form object's member): a repeated element can only be an array's items.
+      defineData(object, name, [existing, value].filter((item) => item !== undefined));
+    }
+  }
+
+  /** What the spec types a path as, for an error. */
+  function describeKind(kind: number): string {
+    return kind & NUMBER ? 'a number' : kind & BOOLEAN ? 'a boolean' : 'text';
   }
 
   /**
@@ -241,11 +284,17 @@ export function decodeXml(input: string, shape: XmlShape, context: ErrorContext)
    * member would be; an empty number or boolean is refused, since neither lexical space holds the empty string. INF
    * and NaN are numbers to XML Schema but not to JSON, so the JSON twin's schema cannot hold them.
    */
-  function typed({ kind, path, done, pending }: Frame): unknown {
-    // Text is trimmed as fast-xml-parser trimmed it (CDATA kept as it is); numbers and booleans by their whiteSpace
-    // facet, `collapse`: only XML's four whitespace characters around them go.
-    if (!(kind & (NUMBER | BOOLEAN))) return done + pending.trim() || undefined;
-    const value = (done + pending).replace(XML_SPACE_AROUND, '');
+  function typed({ name, kind, path, text, written }: Frame): unknown {
+    // Text as written; numbers and booleans by their whiteSpace facet, `collapse`: only XML's four whitespace
+    // characters around them go. Raw whitespace alone where the spec says object is an empty object's indentation.
+    if (!(kind & (NUMBER | BOOLEAN))) {
+      if (kind & OBJECT && !(kind & STRING)) {
+        if (written) throw new DecodeError(context, path, `expected elements inside <${name}>, got text`);
+        return undefined;
+      }
+      return text === '' && !written ? undefined : text;
+    }
+    const value = text.replace(XML_SPACE_AROUND, '');
     if (value === '') throw new DecodeError(context, path, `expected ${kind & NUMBER ? 'a number' : 'a boolean'}, got an empty element (XML Schema has no empty ${kind & NUMBER ? 'number' : 'boolean'}, and the JSON twin no value for it)`);
     if (kind & NUMBER) {
       const integer = kind & INTEGER;
@@ -264,10 +313,13 @@ export function decodeXml(input: string, shape: XmlShape, context: ErrorContext)
   }
 }
 
-const ESCAPE = /[&<>"']/g;
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+// The markup characters, a CR anywhere (a parser reads a raw one as LF, XML 1.0 §2.11), and whitespace at either end
+// of the text (which parsers that trim text, fast-xml-parser by default, drop): written as references.
+const ESCAPE = /[&<>"'\r]|^[ \t\n]+|[ \t\n]+$/g;
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\r': '&#13;', ' ': '&#32;', '\t': '&#9;', '\n': '&#10;' };
+const escapeText = (text: string) => text.replace(ESCAPE, (match) => (match.length === 1 ? ESCAPES[match] ?? match : [...match].map((c) => ESCAPES[c] ?? c).join('')));
 /** One test for the common case: text with nothing to escape and nothing to refuse. */
-const NEEDS_CARE = /[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const NEEDS_CARE = /[&<>"'\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]|^[ ]|[ ]$|^$/;
 /** Element names already checked (the check is a third of the build time otherwise); bounded, whatever keys come. */
 const goodNames = new Set<string>();
 
@@ -278,7 +330,8 @@ const ENCODE_CONTEXT: ErrorContext = { api: 'dellin', operation: 'encodeXml', at
  * an EncodeError naming the path, rather than writing broken XML (fast-xml-parser's builder did), for: a key that is
  * not an XML name, an array inside an array or as the root, text with characters XML cannot carry, a number that is
  * not finite (neither XML Schema's nor JSON's), a function or symbol, and nesting deeper than 100 (a cycle included).
- * Linear in the output: the text is gathered in parts and joined once.
+ * Every string decodeXml reads back exactly: a CR, and whitespace at either end, go as character references; `''` as an
+ * empty CDATA section. Linear in the output: the text is gathered in parts and joined once.
  */
 export function encodeXml(value: unknown, root: string, context: ErrorContext = ENCODE_CONTEXT): string {
   const parts: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
@@ -327,7 +380,8 @@ export function encodeXml(value: unknown, root: string, context: ErrorContext = 
     const text = String(item);
     if (!NEEDS_CARE.test(text)) return void parts.push(`<${name}>${text}</${name}>`);
     if (UNWRITABLE.test(text)) fail('holds a character XML cannot carry');
-    parts.push(`<${name}>${text.replace(ESCAPE, (c) => ESCAPES[c] ?? c)}</${name}>`);
+    // The empty string as an empty CDATA section: an empty element reads as absent, as a JSON member left out would.
+    parts.push(`<${name}>${text === '' ? '<![CDATA[]]>' : escapeText(text)}</${name}>`);
   }
 
   trail.push(root);

@@ -100,6 +100,13 @@ describe('JSON and XML are the same to the caller', () => {
     expect(response.status).toBe(400);
     expect(await response.text()).toContain('malformed XML');
   });
+
+  it('the mock reads XML requests by the same rules: a repeated single-valued element is 400 naming it', async () => {
+    const post = (body: string) => fetch(`${mock.baseUrl}/v2/request_delivery.xml`, { method: 'POST', headers: { 'content-type': 'application/xml' }, body });
+    const repeated = await post(`<request><appkey>${APPKEY}</appkey><docID>1</docID><docID>2</docID></request>`);
+    expect(repeated.status).toBe(400);
+    expect(await repeated.text()).toContain('request.docID');
+  });
 });
 
 // Issue 16: the seed's rules differ with and without a session. Each conditional rule, in both modes and both formats:

@@ -33,7 +33,7 @@ const spec: SpecDocument = {
 };
 
 describe('xmlShapes', () => {
-  it('finds every array, number and boolean path of the XML operations only', () => {
+  it('finds every array, number, boolean, string and object path of the XML operations only', () => {
     expect(xmlShapes(spec)).toEqual({
       shapes: {
         Thing: {
@@ -42,9 +42,11 @@ describe('xmlShapes', () => {
           numbers: ['request.choice.weight', 'request.items.count', 'request.version'],
           integers: ['request.items.count', 'request.version'],
           booleans: ['request.flag'],
+          strings: ['request.appkey', 'request.choice', 'request.items.tags'],
+          objects: ['request', 'request.choice', 'request.items'],
         },
-        Answer: { root: 'response', arrays: [], numbers: ['response.metadata.status'], integers: ['response.metadata.status'], booleans: [] },
-        response: { root: 'response', arrays: ['response.errors'], numbers: ['response.errors.code'], integers: ['response.errors.code'], booleans: [] },
+        Answer: { root: 'response', arrays: [], numbers: ['response.metadata.status'], integers: ['response.metadata.status'], booleans: [], strings: [], objects: ['response', 'response.metadata'] },
+        response: { root: 'response', arrays: ['response.errors'], numbers: ['response.errors.code'], integers: ['response.errors.code'], booleans: [], strings: [], objects: ['response', 'response.errors'] },
       },
       operations: { thingXml: { path: '/thing.xml', request: 'Thing', responses: { '200': 'Answer', '400': 'response' } } },
     });
