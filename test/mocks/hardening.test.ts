@@ -52,8 +52,9 @@ describe('Retry-After of a status fault', () => {
   for (const good of ['0', '7', '86400']) {
     it(`${good}: accepted`, () => expect(faultFromPrefer(`fault=503, retry-after=${good}`)?.retryAfter).toBe(good));
   }
-  // Prefer splits on commas, so an HTTP date comes through the admin API only.
   it('an HTTP date: accepted (admin)', () => expect(checkFault({ status: 503, retryAfter: 'Wed, 21 Oct 2026 07:28:00 GMT' }).retryAfter).toBeDefined());
+  // RFC 7240: through Prefer, a value with a comma is quoted.
+  it('an HTTP date: accepted quoted (Prefer)', () => expect(faultFromPrefer('fault=503, retry-after="Wed, 21 Oct 2026 07:28:00 GMT"')?.retryAfter).toBe('Wed, 21 Oct 2026 07:28:00 GMT'));
 });
 
 describe('armed faults are per session', () => {

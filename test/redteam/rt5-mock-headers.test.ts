@@ -73,12 +73,20 @@ describe('rt5 mock: Prefer values follow their documented lexical rules', () => 
   const p2 = (n: number) => String(n).padStart(2, '0');
   const time = `${p2(future.getUTCHours())}:${p2(future.getUTCMinutes())}:${p2(future.getUTCSeconds())}`;
   const asctime = `${days[future.getUTCDay()]!.slice(0, 3)} ${mon[future.getUTCMonth()]} ${String(future.getUTCDate()).padStart(2, ' ')} ${time} ${future.getUTCFullYear()}`;
-  for (const [name, value] of [['IMF-fixdate', d], ['IMF-fixdate quoted', `"${d}"`], ['asctime', asctime]] as const) {
-    it(`retry-after as an HTTP date in ${name} form (${value}) is taken (README: "or an HTTP date")`, async () => {
+  // RFC 7240 §2: a Prefer value with spaces or commas is a quoted-string; the mock sends Retry-After as IMF-fixdate
+  // (RFC 9110 §5.6.7), so that is the date form it takes (README "State, sessions, journal and faults").
+  it(`retry-after as a quoted IMF-fixdate ("${d}") is taken and sent as it is`, async () => {
+    const r = await yandex({ prefer: `fault=503, retry-after="${d}"` });
+    const text = await r.text();
+    expect(r.status, text.slice(0, 200)).toBe(503);
+    expect(r.headers.get('retry-after')).toBe(d);
+  });
+  for (const [name, value] of [['IMF-fixdate unquoted (not RFC 7240)', d], ['asctime quoted (not IMF-fixdate)', `"${asctime}"`]] as const) {
+    it(`retry-after as an HTTP date in ${name} form (${value}) is a 400 naming retry-after`, async () => {
       const r = await yandex({ prefer: `fault=503, retry-after=${value}` });
       const text = await r.text();
-      expect(r.status, text.slice(0, 200)).toBe(503);
-      expect(r.headers.get('retry-after')).toBeTruthy();
+      expect(r.status, text.slice(0, 200)).toBe(400);
+      expect(text).toContain('retry-after');
     });
   }
 });
