@@ -73,16 +73,56 @@ describe('armed faults are per session', () => {
 });
 
 describe('callback targets', () => {
-  it('the mock host\'s own ports and any /__mock/ path are refused; other local listeners are not', () => {
+  it('the mock host\'s own ports and any /__mock/ path are refused; other local listeners are not', async () => {
     const release = claimOwnPort(47_123);
     try {
       for (const url of ['http://127.0.0.1:47123/cb', 'http://localhost:47123/', 'http://[::1]:47123/x', 'http://127.0.0.1:1/__mock/reset', 'http://example.test/__mock']) {
-        expect(refusalOf(url), url).toBeDefined();
+        expect(await refusalOf(url), url).toBeDefined();
       }
-      expect(refusalOf('http://127.0.0.1:47124/cb')).toBeUndefined();
+      expect(await refusalOf('http://127.0.0.1:47124/cb')).toBeUndefined();
     } finally {
       release();
     }
-    expect(refusalOf('http://127.0.0.1:47123/cb')).toBeUndefined();
+    expect(await refusalOf('http://127.0.0.1:47123/cb')).toBeUndefined();
+  });
+
+  // rt5: [::ffff:127.0.0.1] and [0:0:0:0:0:ffff:7f00:1] reached the mock itself. Every spelling of an address of this
+  // machine (loopback 127/8 and ::1, unspecified, IPv4 in IPv6 mapped or compatible, shorthand, hex, octal, localhost
+  // names) is refused on an own port, and only there.
+  const hex = (n: number) => n.toString(16);
+  const loopbackV4 = fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255)).map(([a, b, c]) => [127, a, b, c] as const);
+  const spelling = fc.oneof(
+    loopbackV4.map((q) => q.join('.')),
+    loopbackV4.map(([, a, b, c]) => `127.${a * 65_536 + b * 256 + c}`),
+    loopbackV4.map((q) => q.map((n) => `0x${hex(n)}`).join('.')),
+    loopbackV4.map((q) => q.map((n) => `0${n.toString(8)}`).join('.')),
+    loopbackV4.map(([, a, b, c]) => String(127 * 2 ** 24 + a * 65_536 + b * 256 + c)),
+    loopbackV4.map((q) => `[::ffff:${q.join('.')}]`),
+    loopbackV4.map(([, a, b, c]) => `[0:0:0:0:0:ffff:${hex(127 * 256 + a)}:${hex(b * 256 + c)}]`),
+    loopbackV4.map(([, a, b, c]) => `[0000:0000:0000:0000:0000:FFFF:${hex(127 * 256 + a).padStart(4, '0')}:${hex(b * 256 + c).padStart(4, '0')}]`),
+    loopbackV4.map((q) => `[::${q.join('.')}]`),
+    fc.constantFrom('[::1]', '[0:0:0:0:0:0:0:1]', '[::]', '0.0.0.0', '0', 'localhost', 'LOCALHOST.', 'a.localhost', '[::ffff:0.0.0.0]'),
+  );
+  it('property: any spelling of this machine on an own port is refused, on another port it is not', async () => {
+    const release = claimOwnPort(47_125);
+    try {
+      await fc.assert(
+        fc.asyncProperty(spelling, async (host) => {
+          expect(await refusalOf(`http://${host}:47125/cb`), host).toMatch(/mock host itself/);
+          expect(await refusalOf(`http://${host}:47126/cb`), host).toBeUndefined();
+        }),
+        { numRuns: 300 },
+      );
+    } finally {
+      release();
+    }
+  });
+  it('a host elsewhere on an own port is not refused (a webhook receiver of another machine)', async () => {
+    const release = claimOwnPort(47_127);
+    try {
+      for (const host of ['192.0.2.1', '[2001:db8::1]', '[::ffff:192.0.2.1]']) expect(await refusalOf(`http://${host}:47127/`), host).toBeUndefined();
+    } finally {
+      release();
+    }
   });
 });
