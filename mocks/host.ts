@@ -219,8 +219,8 @@ export async function startMock(api: ApiEntry, host: string, port: number, optio
     let fault: Fault | undefined;
     let result: Reply;
     try {
-      const malformed = mediaTypeProblem(req.headers);
-      if (malformed) throw new MockInputError(malformed);
+      const refused = mediaTypeProblem(req.headers);
+      if (refused) throw refused;
       fault = faultFromPrefer(headerOf(req, 'prefer')) ?? faults.take(session, method, pathname);
       result = await reply(req, raw, pathname, searchParams, session);
     } catch (error) {

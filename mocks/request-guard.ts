@@ -48,34 +48,39 @@ export function requestTarget(target: string | undefined): URL {
 const QVALUE = /^(?:0(?:\.\d{0,3})?|1(?:\.0{0,3})?)$/;
 
 /**
- * Why the request's Content-Type or Accept cannot be read (400), or undefined. Each is parsed by `content-type`, the
+ * Why the request's Content-Type or Accept cannot be served: a MockInputError, 400 for a malformed one, 406 for an
+ * Accept that admits nothing (every range `q=0`, RFC 9110 §12.4.2), or undefined. Each is parsed by `content-type`, the
  * parser Prism itself uses (so what passes here never makes Prism throw): Content-Type is one media type (RFC 9110
  * §8.3); Accept a list of media ranges (`*\/*`, `type/*`, `type/subtype`), each with an optional qvalue (§12.5.1).
- * A well-formed type the operation does not take is left to Prism (415); an Accept no answer satisfies, to Prism (406).
+ * A well-formed type the operation does not take is left to Prism (415), as is an Accept none of its answers match (406).
  */
-export function mediaTypeProblem(headers: Readonly<Record<string, string | string[] | undefined>>): string | undefined {
+export function mediaTypeProblem(headers: Readonly<Record<string, string | string[] | undefined>>): MockInputError | undefined {
   const contentType = headers['content-type'];
   if (typeof contentType === 'string') {
     try {
       parseMediaType(contentType);
     } catch {
-      return `the Content-Type ${JSON.stringify(contentType)} is malformed (RFC 9110 §8.3: type/subtype, then ;name=value parameters)`;
+      return new MockInputError(`the Content-Type ${JSON.stringify(contentType)} is malformed (RFC 9110 §8.3: type/subtype, then ;name=value parameters)`);
     }
   }
   const accept = headers.accept;
   if (typeof accept !== 'string') return undefined;
+  const malformed = (why: string) => new MockInputError(`the Accept ${JSON.stringify(accept)} is malformed: ${why}`);
+  let acceptsSomething = false;
   for (const range of accept.split(',')) {
     if (range.trim() === '') continue; // RFC 9110 §5.6.1: empty list elements are allowed
     let parsed;
     try {
       parsed = parseMediaType(range);
     } catch {
-      return `the Accept ${JSON.stringify(accept)} is malformed: ${JSON.stringify(range.trim())} is not a media range (RFC 9110 §12.5.1)`;
+      return malformed(`${JSON.stringify(range.trim())} is not a media range (RFC 9110 §12.5.1)`);
     }
-    if (parsed.type.startsWith('*/') && parsed.type !== '*/*') return `the Accept ${JSON.stringify(accept)} is malformed: ${JSON.stringify(range.trim())} is not a media range (RFC 9110 §12.5.1)`;
+    if (parsed.type.startsWith('*/') && parsed.type !== '*/*') return malformed(`${JSON.stringify(range.trim())} is not a media range (RFC 9110 §12.5.1)`);
     const q = parsed.parameters.q;
-    if (q !== undefined && !QVALUE.test(q)) return `the Accept ${JSON.stringify(accept)} is malformed: q=${JSON.stringify(q)} is not a weight from 0 to 1 with at most 3 decimals (RFC 9110 §12.4.2)`;
+    if (q !== undefined && !QVALUE.test(q)) return malformed(`q=${JSON.stringify(q)} is not a weight from 0 to 1 with at most 3 decimals (RFC 9110 §12.4.2)`);
+    if (q === undefined || Number(q) > 0) acceptsSomething = true;
   }
+  if (!acceptsSomething && accept.trim() !== '') return new MockInputError(`the Accept ${JSON.stringify(accept)} accepts no media type (every range has q=0)`, 406);
   return undefined;
 }
 
