@@ -138,6 +138,9 @@ export class ArmedFaults {
   arm(session: string, fault: ArmedFault): void {
     const count = fault.count ?? 1;
     if (!(Number.isInteger(count) && count >= 1 && count <= 10_000)) throw new FaultError(`count must be from 1 to 10000, got ${JSON.stringify(fault.count)}`);
+    for (const field of ['path', 'method'] as const) {
+      if (fault[field] !== undefined && typeof fault[field] !== 'string') throw new FaultError(`${field} must be a string, got ${JSON.stringify(fault[field])}`);
+    }
     const armed = this.#armed.get(session) ?? [];
     armed.push({ ...checkFault(fault), count });
     this.#armed.set(session, armed);

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { claimOwnPort, refusalOf } from '../../mocks/callbacks.ts';
-import { ArmedFaults, checkFault, faultFromPrefer, FaultError } from '../../mocks/faults.ts';
+import { ArmedFaults, checkFault, faultFromPrefer, FaultError, MAX_DELAY_MS } from '../../mocks/faults.ts';
 import { maskCredentials } from '../../mocks/journal.ts';
 
 /** The credential names the five specs use (Fastriver, Dellin, Dilovod, Yandex, T-Bank) and common query spellings. */
@@ -40,6 +40,41 @@ describe('journal masks named credentials in raw text', () => {
     );
   });
   it('keeps what is not a credential', () => expect(journalled('login=bot&city=Moscow')).toContain('Moscow'));
+});
+
+describe('Prefer values follow RFC 7240 and the README (rt5: 0x10, 1e3, +5 were taken as delays; a date never was)', () => {
+  const DATE = 'Sun, 06 Nov 1994 08:49:37 GMT';
+  it.each([
+    ['delay=0', { delay: 0 }],
+    ['delay=800', { delay: 800 }],
+    ['delay=060000', { delay: 60_000 }],
+    ['delay="800"', { delay: 800 }],
+    ['delay=200; fault=truncate', { delay: 200, kind: 'truncate' }],
+    ['fault=503, retry-after=7', { status: 503, retryAfter: '7' }],
+    [`fault=503, retry-after="${DATE}"`, { status: 503, retryAfter: DATE }],
+    [`fault=429,retry-after="${DATE}" , delay=1`, { status: 429, retryAfter: DATE, delay: 1 }],
+    ['code=400, example=invalidAmount, respond-async, wait=10', undefined],
+  ])('takes %s', (prefer, fault) => expect(faultFromPrefer(prefer)).toEqual(fault));
+  it.each<[string, string]>([
+    ...['0x10', '1e3', '0b11', '0o7', '+5', '5.0', '1.5', '-0', '-1', 'Infinity', 'NaN', '', '1_000', '٣', '60001', '9999999'].map((v): [string, string] => [`delay=${v}`, 'delay']),
+    [`fault=503, retry-after=${DATE}`, 'quoted'],
+    ['fault=503, retry-after="Sun Nov  6 08:49:37 1994"', 'retry-after'],
+    ['fault=503, retry-after="Sunday, 06-Nov-94 08:49:37 GMT"', 'retry-after'],
+    ['fault=503, retry-after="Sun, 31 Feb 1994 08:49:37 GMT"', 'retry-after'],
+    ['fault=503, retry-after="7', 'quoted'],
+    ['delay=5"', 'quoted'],
+    ['delay = 5 5', 'quoted'],
+  ])('refuses %s naming %s', (prefer, named) => expect(() => faultFromPrefer(prefer)).toThrow(new RegExp(named)));
+  it('property: a delay is taken exactly when it is 1 to 6 decimal digits up to the limit, and is then that number', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.nat(70_000).map(String), fc.string({ maxLength: 8 }), fc.double().map(String)), (value) => {
+        const quoted = `delay="${value.replace(/["\\]/g, '\\$&')}"`;
+        const whole = /^\d{1,6}$/.test(value) && Number(value) <= MAX_DELAY_MS;
+        if (whole) expect(faultFromPrefer(quoted)).toEqual({ delay: Number(value) });
+        else expect(() => faultFromPrefer(quoted), value).toThrow(/delay/);
+      }),
+    );
+  });
 });
 
 describe('Retry-After of a status fault', () => {
