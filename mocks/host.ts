@@ -319,13 +319,14 @@ function defaultBody(raw: Buffer, contentType: string | undefined): unknown {
   return text;
 }
 
+/** The query by name; defined, not assigned, so a parameter named `__proto__` is a field like any other. */
 function queryOf(params: URLSearchParams): Record<string, string | string[]> {
-  const query: Record<string, string | string[]> = {};
-  for (const key of new Set(params.keys())) {
-    const values = params.getAll(key);
-    query[key] = values.length === 1 ? (values[0] as string) : values;
-  }
-  return query;
+  return Object.fromEntries(
+    [...new Set(params.keys())].map((key) => {
+      const values = params.getAll(key);
+      return [key, values.length === 1 ? (values[0] as string) : values];
+    }),
+  );
 }
 
 function severityName(severity: number): string {

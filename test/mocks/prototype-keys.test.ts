@@ -131,4 +131,14 @@ describe('the admin API over HTTP with prototype names in every field and header
     );
     for (const server of host.servers) expect((await fetch(`${server.url}/__mock/state`)).status).toBe(200);
   });
+
+  it('query parameters named __proto__ or constructor are parameters like any other (the journal keeps them)', async () => {
+    const base = host.servers.find((server) => server.api === 'tbank-delivery')!.url;
+    const headers = { authorization: 'Bearer q', 'x-mock-session': 'rt5-query' };
+    const plain = await fetch(`${base}/api/v1/delivery/tasks/nope`, { headers });
+    const odd = await fetch(`${base}/api/v1/delivery/tasks/nope?__proto__=a&__proto__=b&constructor=c`, { headers });
+    expect(odd.status, await odd.text()).toBe(plain.status);
+    const journal = (await (await fetch(`${base}/__mock/requests`, { headers })).json()) as { requests: Array<{ query: Record<string, unknown> }> };
+    expect(journal.requests.at(-1)!.query).toEqual(JSON.parse('{"__proto__":["a","b"],"constructor":"c"}'));
+  });
 });
