@@ -90,8 +90,12 @@ export function filenameFromContentDisposition(header: string | null): string | 
 
 /** Characters Windows refuses in a name (`:` also opens an alternate data stream), and control characters. */
 const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f<>:"|?*]/g;
-/** Bidirectional overrides and isolates, which make a name display differently from what it is (`exe.pdf`). */
-const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+/**
+ * Invisible characters, which make a name display differently from what it is: Unicode's format characters (bidi
+ * overrides and isolates that turn `exe.pdf` around, zero-width spaces and joiners, the BOM, the soft hyphen) and the
+ * line and paragraph separators.
+ */
+const INVISIBLE = /[\p{Cf}\p{Zl}\p{Zp}]/gu;
 
 /** Names Windows reserves for devices, whatever follows them after spaces or a dot (`NUL .pdf`, `COM¹.txt`, `CONIN$`). */
 const DEVICE_NAME = /^(con|prn|aux|nul|clock\$|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])( *\.| *$)/i;
@@ -100,15 +104,15 @@ export const MAX_FILENAME_BYTES = 255;
 
 /**
  * A server-given file name reduced to a base name that stays in the folder it is joined to (RFC 6266 §4.3): only
- * what follows the last `/` or `\\`, control characters, bidi controls and `<>:"|?*` replaced by `_`, leading and
- * trailing spaces and trailing dots dropped (Windows drops them itself). Undefined when nothing usable is left
- * (empty, `.`, `..`). Names Windows reserves for devices (`CON`, `NUL.txt`, `NUL .pdf`, `COM¹`, `CONIN$`) get a
+ * what follows the last `/` or `\\`, control and invisible characters (bidi controls, zero-width spaces, U+2028) and
+ * `<>:"|?*` replaced by `_`, leading and trailing spaces and trailing dots dropped (Windows drops them itself).
+ * Undefined when nothing usable is left (empty, `.`, `..`). Names Windows reserves for devices (`CON`, `NUL.txt`, `NUL .pdf`, `COM¹`, `CONIN$`) get a
  * leading `_`. A name over 255 UTF-8 bytes is cut to fit, keeping its extension (up to 16 characters) and whole
  * characters.
  */
 export function safeFilename(name: string): string | undefined {
   const base = name.split(/[/\\]/).pop() ?? '';
-  const cleaned = base.replace(UNSAFE_CHARACTERS, '_').replace(BIDI_CONTROLS, '_').trim().replace(/[. ]+$/, '');
+  const cleaned = base.replace(UNSAFE_CHARACTERS, '_').replace(INVISIBLE, '_').trim().replace(/[. ]+$/, '');
   if (cleaned === '' || cleaned === '.' || cleaned === '..') return undefined;
   return fitBytes(DEVICE_NAME.test(cleaned) ? `_${cleaned}` : cleaned);
 }

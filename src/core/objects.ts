@@ -13,6 +13,15 @@ export const isPlainObject = (value: unknown): value is Record<string, unknown> 
  * a number, boolean or null as itself, anything else by its kind. Never calls a member of the value (an object with a
  * `toString` or `toJSON` member, or nested thousands deep, describes as `an object` like any other).
  */
+/**
+ * An identifier as text: a string as it is, a JSON number only when it is a whole number from 0 to 2^53 − 1. A larger
+ * one may already have been rounded by JSON.parse to another id (11098000000010389 reads as …388), so it is no id.
+ */
+export function idText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? String(value) : undefined;
+}
+
 export function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);

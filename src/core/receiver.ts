@@ -33,8 +33,9 @@ const QUERY = /^(?:[!"$&-~]|%[0-9A-Fa-f]{2})*$/;
 
 /**
  * The URL of a request-target (RFC 9112 §3.2): origin-form (`/path?query`) under a placeholder origin, absolute-form
- * (`http://host/path`) as it is. Undefined for anything else (`*`, authority-form, garbage) and for any target a URL
- * parser would read differently from what was sent: a path starting with `//` (read as a host by many routers and
+ * (`http://host/path`) as it is. Undefined for anything else (`*`, authority-form, garbage), for an absolute-form with
+ * userinfo (`http://user:pass@host/`, which no client sends and fetch refuses), and for any target a URL parser would
+ * read differently from what was sent: a path starting with `//` (read as a host by many routers and
  * URL resolvers), characters outside RFC 3986's path grammar (`[`, `\`, spaces), an invalid `%` escape, or a path
  * the WHATWG parser rewrites (dot segments).
  */
@@ -45,7 +46,7 @@ export function requestTargetUrl(target: string | undefined): URL | undefined {
   const query = rest.indexOf('?');
   const path = query < 0 ? rest : rest.slice(0, query);
   const search = query < 0 ? '' : rest.slice(query);
-  if (path.startsWith('//') || !PATH.test(path) || !QUERY.test(search.slice(1))) return undefined;
+  if (absolute?.includes('@') || path.startsWith('//') || !PATH.test(path) || !QUERY.test(search.slice(1))) return undefined;
   try {
     const url = new URL(absolute === undefined ? BASE + target : target);
     return url.pathname === path ? url : undefined;

@@ -1,7 +1,7 @@
 // Dilovod's webhooks: a GET to your URL with a `packet` query parameter holding JSON, sent from one address only and
 // carrying no signature, so the source address is the one check there is.
 import { DecodeError } from '../core/index.ts';
-import { describeValue, isPlainObject } from '../core/objects.ts';
+import { describeValue, idText, isPlainObject } from '../core/objects.ts';
 import { plainResponse, refuseEarly, type FetchHandler, type ReceiverLimits } from '../core/receiver.ts';
 
 /** The one address the seed documents Dilovod's webhooks coming from. */
@@ -66,8 +66,8 @@ export function parseDilovodWebhook(request: string | URL | URLSearchParams, che
   if (typeof params.objectName !== 'string' || !/^[A-Za-z]+\.[A-Za-z0-9_]+$/.test(params.objectName)) {
     throw new DecodeError(context, 'packet.params.objectName', `expected a name like "documents.saleOrder", got ${describeValue(params.objectName)}`);
   }
-  const id = typeof params.id === 'number' ? String(params.id) : params.id;
-  if (typeof id !== 'string' || !/^\d{1,20}$/.test(id)) throw new DecodeError(context, 'packet.params.id', `expected an object id, got ${describeValue(params.id)}`);
+  const id = idText(params.id);
+  if (id === undefined || !/^\d{1,20}$/.test(id)) throw new DecodeError(context, 'packet.params.id', `expected an object id, got ${describeValue(params.id)}`);
   return { action: 'objectChanged', params: { objectName: params.objectName, id } };
 }
 

@@ -1,6 +1,6 @@
 // Callbacks Fastriver POSTs to the request's `callback_url`: parsed, checked and flattened like any other document.
 import { DecodeError } from '../core/index.ts';
-import { copyJsonData, describeValue, isPlainObject as isObject } from '../core/objects.ts';
+import { copyJsonData, describeValue, idText, isPlainObject as isObject } from '../core/objects.ts';
 import { plainResponse, readRequestBody, refuseEarly, type FetchHandler, type ReceiverLimits } from '../core/receiver.ts';
 import type { components } from '../../generated/fastriver.ts';
 import type { FlatCallbackEvent } from './client.ts';
@@ -101,7 +101,7 @@ export function parseFastriverCallback(body: unknown): FastriverCallback {
   const data = payload.data;
   if (!isObject(data)) return fail('data', 'missing, or not an object');
   if (data.type !== 'external_callback') fail('data.type', `expected "external_callback", got ${describeValue(data.type)}`);
-  if (typeof data.id !== 'string' && typeof data.id !== 'number') fail('data.id', 'missing, or neither a string nor a number');
+  const uuid = idText(data.id) ?? fail('data.id', `expected a string or a whole number below 2^53, got ${describeValue(data.id)}`);
   const attributes = data.attributes;
   if (!isObject(attributes)) return fail('data.attributes', 'missing, or not an object');
   const event = attributes.event;
@@ -112,7 +112,7 @@ export function parseFastriverCallback(body: unknown): FastriverCallback {
   const copy = copyJsonData(payload, MAX_DEPTH);
   if (typeof copy === 'string') return fail('', `the payload ${copy}`);
   const flat = flatten<Omit<FlatCallbackEvent, 'event'>>(copy.value as Parameters<typeof flatten>[0], FASTRIVER_TYPE_ALIASES, context).data;
-  const identity: CallbackIdentity = { delivery_request_uuid: String(data.id) };
+  const identity: CallbackIdentity = { delivery_request_uuid: uuid };
   if (KNOWN_EVENTS.has(event)) return Object.assign(flat, identity, { known: true as const, event: event as CallbackEvent });
   return Object.assign(flat, identity, { known: false as const, event, payload: (copyJsonData(payload, MAX_DEPTH) as { value: Record<string, unknown> }).value });
 }

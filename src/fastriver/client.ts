@@ -137,7 +137,9 @@ export function createFastriverClient(credentials: FastriverCredentials, options
   const many = <T>(operation: Operation, requestOptions: RequestOptions | undefined, send: Send): ApiPromise<Page<T>> =>
     api.call(operation, requestOptions, send, (body, response, context) => {
       const { data, meta } = primary<T[]>('list')(body, response, context);
-      return { items: data, total: typeof meta?.total === 'number' ? meta.total : data.length, meta: meta ?? {} };
+      const total = meta?.total ?? data.length;
+      if (!Number.isSafeInteger(total) || (total as number) < 0) throw new DecodeError(context, 'meta.total', `expected a whole number of requests, got ${describeValue(total)}`);
+      return { items: data, total: total as number, meta: meta ?? {} };
     });
   /** Runs an operation answering nothing worth keeping (204). */
   const noContent = (operation: Operation, requestOptions: RequestOptions | undefined, send: Send): ApiPromise<void> => api.call(operation, requestOptions, send, () => undefined);
@@ -154,12 +156,17 @@ export function createFastriverClient(credentials: FastriverCredentials, options
 
     /** Every request matching the filters, page by page (20 per page), until `meta.total` is reached. */
     async *listAll(filter: DeliveryRequestFilter = {}, options?: RequestOptions): AsyncGenerator<FlatDeliveryRequest> {
-      let seen = 0;
+      const seen = new Set<string>();
       for (let page = 1; ; page++) {
         const { items, total } = await deliveryRequests.list(filter, { ...options, page });
+        for (const item of items) {
+          // A server that ignores `page` answers page 1 again: stop with an error rather than yield it forever.
+          const id = String(item.id);
+          if (seen.has(id)) throw new DecodeError({ api: 'fastriver', operation: 'listDeliveryRequests', attempts: page }, 'data', `page ${page} repeats request ${describeValue(id)} of an earlier page: the server does not page`);
+          seen.add(id);
+        }
         yield* items;
-        seen += items.length;
-        if (items.length === 0 || seen >= total) return;
+        if (items.length === 0 || seen.size >= total) return;
       }
     },
 

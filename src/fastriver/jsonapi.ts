@@ -2,7 +2,7 @@
 // relationship replaced by the resolved object from `included` (one object per type and id, so repeated and cyclic
 // references are shared). One index over data and included, one pass: O(resources + relationships).
 import { DecodeError, type ErrorContext } from '../core/errors.ts';
-import { defineData, describeValue, isPlainObject } from '../core/objects.ts';
+import { defineData, describeValue, idText, isPlainObject } from '../core/objects.ts';
 
 /** A relationship target that is not in `included`: left as its identifier. */
 export interface ResourceIdentifier {
@@ -65,14 +65,15 @@ const FLATTEN_CONTEXT: ErrorContext = { api: 'fastriver', operation: 'flatten', 
 const RESERVED_RELATIONSHIPS = new Set(['id', 'type', 'toJSON']);
 
 /** A resource's identity key: its id as a string (the API sends `2` and `"2"` for the same resource), or none. */
-const keyOf = (id: unknown): string | undefined => (typeof id === 'string' ? id : typeof id === 'number' ? String(id) : undefined);
+const keyOf = idText;
 
 /**
  * Flattens one JSON:API document. For speed it reuses the document's own attribute objects as the results, so the
  * document is consumed: flatten what was just parsed (as the client does), or a copy.
  *
  * Identity (JSON:API 1.1, "Resource Objects"): two resources are the same only when both have a `type` and an `id` and
- * both are equal; resources without an id stay distinct, in `data` and in `included`.
+ * both are equal; resources without an id stay distinct, in `data` and in `included`. A document holding the same
+ * resource twice is refused ("Compound Documents": one resource object per type and id).
  *
  * Throws a DecodeError naming the member (e.g. `included[2].relationships.toJSON`) for anything the flat form cannot
  * carry without losing it: a member that is not what JSON:API says (a resource without a string `type`, an `id` that is
@@ -101,10 +102,10 @@ export function flatten<T>(document: RawDocument, typeAliases: Readonly<Record<s
     const { type, id, attributes, relationships } = resource;
     if (typeof type !== 'string') return fail(`${path}.type`, `expected a string, got ${describeValue(type)}`);
     const key = keyOf(id);
-    if (id !== undefined && key === undefined) fail(`${path}.id`, `expected a string or a number, got ${describeValue(id)}`);
+    if (id !== undefined && key === undefined) fail(`${path}.id`, `expected a string or a whole number below 2^53, got ${describeValue(id)}`);
     let byId = index.get(type);
-    const existing = key === undefined ? undefined : byId?.get(key);
-    if (existing) return existing;
+    // JSON:API 1.1 ("Compound Documents"): one resource object per type and id; two could disagree on every member.
+    if (key !== undefined && byId?.has(key)) fail(path, `a second resource of type ${describeValue(type)} with id ${describeValue(key)} (a document holds one per type and id)`);
     if (attributes !== undefined && !isPlainObject(attributes)) return fail(`${path}.attributes`, `expected an object, got ${describeValue(attributes)}`);
     if (attributes && Object.hasOwn(attributes, 'toJSON')) fail(`${path}.attributes.toJSON`, 'an attribute named toJSON would hide the toJSON that makes results serializable');
     if (relationships !== undefined && !isPlainObject(relationships)) return fail(`${path}.relationships`, `expected an object, got ${describeValue(relationships)}`);
@@ -129,7 +130,7 @@ export function flatten<T>(document: RawDocument, typeAliases: Readonly<Record<s
     if (!isPlainObject(identifier)) return fail(path, `expected a resource identifier or null, got ${describeValue(identifier)}`);
     const { type, id } = identifier;
     const key = keyOf(id);
-    if (typeof type !== 'string' || key === undefined) return fail(path, 'a resource identifier needs a string type and a string or number id');
+    if (typeof type !== 'string' || key === undefined) return fail(path, 'a resource identifier needs a string type and an id (a string, or a whole number below 2^53)');
     const alias = Object.hasOwn(typeAliases, type) ? typeAliases[type] : undefined;
     return index.get(type)?.get(key) ?? (alias !== undefined ? index.get(alias)?.get(key) : undefined) ?? { id, type };
   };
@@ -140,6 +141,8 @@ export function flatten<T>(document: RawDocument, typeAliases: Readonly<Record<s
       if (!isPlainObject(relationship)) return fail(`${path}.${name}`, `expected a relationship object, got ${describeValue(relationship)}`);
       const data = relationship.data;
       if (data === undefined) continue;
+      // JSON:API 1.1 ("Fields"): attributes and relationships share one namespace; one would be lost.
+      if (Object.hasOwn(flat, name)) fail(`${path}.${name}`, `a relationship with the name of an attribute (one of the two would be lost)`);
       defineData(flat, name, Array.isArray(data) ? data.map((item, i) => resolve(item, `${path}.${name}.data[${i}]`)) : resolve(data, `${path}.${name}.data`));
     }
   }

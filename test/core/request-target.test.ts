@@ -25,6 +25,9 @@ describe('requestTargetUrl', () => {
     ['x:443', 'authority-form'],
     ['http://x:99999/', 'a port over 65535'],
     ['http://[x]/', 'a host that is none'],
+    ['http://user:pass@a/?packet=1', 'userinfo (red team 5: a 500 from the fetch Request)'],
+    ['http://u@a/', 'a user name'],
+    ['HTTPS://a@b/', 'userinfo, upper-case scheme'],
   ])('refuses %j (%s)', (target) => {
     expect(requestTargetUrl(target)).toBeUndefined();
   });

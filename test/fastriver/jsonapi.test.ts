@@ -112,7 +112,7 @@ describe('flatten', () => {
     expect(data[0]).not.toBe(data[1]);
   });
 
-  it('identity: two resources are one only when both type and id are present and equal (every combination)', () => {
+  it('identity: two resources are one only when both type and id are present and equal, and then the document is refused (every combination)', () => {
     const ids = [undefined, '1', 1, '2'];
     const types = ['a', 'b'];
     for (const [aType, aId, bType, bId] of types.flatMap((t1) => ids.flatMap((i1) => types.flatMap((t2) => ids.map((i2) => [t1, i1, t2, i2] as const))))) {
@@ -121,11 +121,16 @@ describe('flatten', () => {
         const a = { type: aType, id: aId, attributes: { n: 'a' } };
         const b = { type: bType, id: bId, attributes: { n: 'b' } };
         const document = where === 'data' ? { data: [a, b] } : { data: [a], included: [b], };
+        // JSON:API 1.1: one resource object per type and id in a document (red team 5: two could disagree).
+        if (same) {
+          expect(catchError(() => flatten(document as never))).toBeInstanceOf(DecodeError);
+          continue;
+        }
         const flat = flatten<Loose[]>(document as never).data;
         if (where === 'data') {
           expect(flat).toHaveLength(2);
-          expect(flat[0] === flat[1]).toBe(same);
-          expect(flat[1]?.n).toBe(same ? 'a' : 'b');
+          expect(flat[0] === flat[1]).toBe(false);
+          expect(flat[1]?.n).toBe('b');
         } else {
           expect(flat[0]?.n).toBe('a');
         }
@@ -164,13 +169,23 @@ describe('flatten', () => {
 
   it('never lets hostile keys touch a prototype', () => {
     const hostile = JSON.parse(
-      '{"data":{"id":"1","type":"t","attributes":{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}},"relationships":{"__proto__":{"data":{"id":"2","type":"t"}}}},"included":[{"id":"2","type":"t","attributes":{"x":1}}]}',
+      '{"data":{"id":"1","type":"t","attributes":{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}},"relationships":{"related":{"data":{"id":"2","type":"t"}}}},"included":[{"id":"2","type":"t","attributes":{"x":1}}]}',
     ) as Parameters<typeof flatten>[0];
     const { data } = flatten<Loose>(hostile);
     expect(({} as Loose).polluted).toBeUndefined();
     expect(Object.prototype.hasOwnProperty.call(data, '__proto__')).toBe(true);
     expect(data.x).toBeUndefined();
     expect(JSON.parse(JSON.stringify(data)).constructor).toEqual({ prototype: { polluted: true } });
+    const relationship = JSON.parse('{"data":{"id":"1","type":"t","relationships":{"__proto__":{"data":{"id":"2","type":"t"}}}},"included":[{"id":"2","type":"t","attributes":{"polluted":true}}]}');
+    expect(Object.hasOwn(flatten<Loose>(relationship).data, '__proto__')).toBe(true);
+    expect(({} as Loose).polluted).toBeUndefined();
+  });
+
+  it('refuses an attribute and a relationship of one name (JSON:API: one namespace; one would be lost)', () => {
+    for (const name of ['deliveries', '__proto__', 'constructor']) {
+      const document = JSON.parse(`{"data":{"id":"1","type":"t","attributes":{"${name}":1},"relationships":{"${name}":{"data":null}}}}`);
+      expect((catchError(() => flatten(document)) as DecodeError).path).toBe(`data.relationships.${name}`);
+    }
   });
 });
 
