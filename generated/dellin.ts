@@ -30,6 +30,9 @@ export interface paths {
          *     The answer carries the number of the new delivery request (`data.requestID`), informational messages (for
          *     example, a promo code that could not be applied) and, when `search` strings were sent, the addresses Dellin
          *     matched them to.
+         *
+         *     **Local mock** (its choices): request numbers count up from `4000001` per session, shared with the XML
+         *     twin; a `sessionID` that is not open gets the `401` `100002`.
          */
         post: operations["requestDelivery"];
         delete?: never;
@@ -124,6 +127,8 @@ export interface paths {
          * @description «Авторизация пользователя»: opens a session for the user of the Dellin personal account and returns its id
          *     in `data.sessionID`. Send that id as `sessionID` in the body of later requests; close it with `logout`.
          *     `login` is the account's e-mail or phone number (`+7XXXXXXXXXX`).
+         *
+         *     **Local mock** (its choices): any credentials open a session, a new UUID valid for 24 hours.
          */
         post: operations["login"];
         delete?: never;
@@ -166,6 +171,9 @@ export interface paths {
          * @description Closes the session `sessionID` («закрыть текущую сессию»). The path and body `{appkey, sessionID}` come from
          *     public client code, which only checks for HTTP `200`; the answer body is unconfirmed (modelled as
          *     `{metadata, data?}` with any `data`).
+         *
+         *     **Local mock** (its choice): the session is closed; any later body naming it (this one too) gets the `401`
+         *     `100002`.
          */
         post: operations["logout"];
         delete?: never;
@@ -209,6 +217,9 @@ export interface paths {
          * @description «Получить данные текущей сессии»: tells whether the session `sessionID` has expired and when it expires.
          *     The path, the body `{appkey, sessionID}` and the fields `data.session.expireTime` / `data.session.expired`
          *     come from the public SDK; their exact types are unconfirmed.
+         *
+         *     **Local mock** (its choice): an open session answers `expired: false` with its `expireTime` (24 hours after
+         *     `login`); an unknown, closed or expired one gets the `401` `100002`, never `expired: true`.
          */
         post: operations["sessionInfo"];
         delete?: never;

@@ -97,7 +97,8 @@ export interface paths {
          *     which in practice means while it is `new` or `created`, and possibly while `validated` with no delivery
          *     made yet; a request that is `executed` (or later) never can. The server decides: when cancelling is no
          *     longer possible the answer is `422` with the error, so send it and handle the `422` rather than guess from
-         *     the status.
+         *     the status. The local mock's choice: cancellable while `created` or `validated` (whatever the delivery),
+         *     `422` from any other status.
          */
         delete: operations["cancelDeliveryRequest"];
         options?: never;

@@ -24,6 +24,11 @@ export interface paths {
          *     The reference page is cut off after `contacts[].documents`; further top-level fields (for products, a
          *     survey or an address) may exist, so unknown fields are not forbidden. The `200` body `{id}` is taken from
          *     the client library (unconfirmed).
+         *
+         *     **Local mock** (its choices; the reference is silent): the task is stored with the fields sent, a new UUID
+         *     `id` and status `NEW`. The same `Idempotency-Key` with the same body answers the same `{id}` again; with
+         *     another body a `422` `IDEMPOTENCY_KEY_REUSED` (`errorDetails` names `Idempotency-Key`). Without the header
+         *     every call creates a task.
          */
         post: operations["createTask"];
         delete?: never;
@@ -46,6 +51,9 @@ export interface paths {
          *
          *     The `DeliveryTask` body is **not published** (unconfirmed); it follows the client library, and unknown
          *     fields are allowed. No `404` is documented for an unknown id.
+         *
+         *     **Local mock** (its choices): the task as created and updated (the fields sent, `id`, `status`) with an
+         *     `attachments` entry `{id, type}` per uploaded document; an unknown id is a `422` `NOT_FOUND`.
          */
         get: operations["getTask"];
         /**
@@ -56,6 +64,11 @@ export interface paths {
          *
          *     On success the API returns an empty object (unconfirmed beyond the page's wording; the client library
          *     returns nothing).
+         *
+         *     **Local mock** (its choices): while the task is `NEW` or `MEETING_SCHEDULED`, each top-level field sent
+         *     replaces the stored one (fields not sent stay; `id`, `status` and `attachments` never change); after
+         *     `cancelTask` (or any other status) a `422` `UNPROCESSABLE_ENTITY` (example `taskClosed`); an unknown id a
+         *     `422` `NOT_FOUND`.
          */
         put: operations["updateTask"];
         post?: never;
@@ -81,6 +94,10 @@ export interface paths {
          *
          *     The `200` body is not documented; it is modelled as an empty object (unconfirmed; the client library
          *     returns nothing and its tests answer `{}`).
+         *
+         *     **Local mock** (its choices): a `NEW` or `MEETING_SCHEDULED` task becomes `CANCELLED` (the reference says only
+         *     that no more work is done on it); cancelling it again, or changing it later, is a `422`
+         *     `UNPROCESSABLE_ENTITY` (example `taskClosed`); an unknown id a `422` `NOT_FOUND`.
          */
         post: operations["cancelTask"];
         delete?: never;
@@ -106,6 +123,10 @@ export interface paths {
          *     The `200` body is **not published** (unconfirmed; taken from the client library). The format of the
          *     interval times is unknown: the client library's tests use clock times such as `10:00`, the real API may
          *     return date-times; `timeOffset` (e.g. `+03:00`) is the offset of the meeting's time zone.
+         *
+         *     **Local mock** (its choices): every call opens a new appointment (`appointmentId`, a UUID) offering four
+         *     windows as local date-times (the `dateTimes` form): 10:00–12:00 and 14:00–16:00 of the next two days, with
+         *     `timeOffset` `+03:00`. A task id it does not know is a `422` `NOT_FOUND`.
          */
         post: operations["getIntervals"];
         delete?: never;
@@ -130,6 +151,10 @@ export interface paths {
          *     `intervalStartTime` / `intervalEndTime` (no format is published). Scope: `.../delivery/tasks/create`.
          *
          *     The `200` body `{meetingId}` is taken from the client library (unconfirmed).
+         *
+         *     **Local mock** (its choices): the interval must be one the appointment offered, exactly as offered; any
+         *     other, an unknown `appointmentId`, or an appointment already booked is a `422` `UNPROCESSABLE_ENTITY`
+         *     whose `errorDetails` names the field. A booking moves the appointment's `NEW` tasks to `MEETING_SCHEDULED`.
          */
         post: operations["createMeeting"];
         delete?: never;
@@ -159,6 +184,10 @@ export interface paths {
          *     modelled as a part holding a JSON text (unconfirmed).
          *
          *     The `200` body `{id}` is taken from the client library (unconfirmed).
+         *
+         *     **Local mock** (its choices): the bytes are stored with the part's media type and file name (`document`
+         *     when none is given) under a new UUID, and the task lists it in `attachments`; an unknown `taskId` is a
+         *     `422` `NOT_FOUND`. `prevDocId` is not acted on: the earlier document stays.
          */
         post: operations["uploadDocument"];
         delete?: never;
@@ -185,7 +214,9 @@ export interface paths {
          *     body as bytes (e.g. `parseAs: 'arrayBuffer'`), never as JSON. Errors are still JSON `Error` objects.
          *
          *     The local mock host answers with a real one-page PDF (`application/pdf`, file name `акт.pdf`); Prism alone
-         *     would return the example text.
+         *     would return the example text. Keeping state (its default), it answers an uploaded document's own bytes,
+         *     media type (one of those listed here, else `application/octet-stream`) and file name (`filename*` in UTF-8
+         *     beside an ASCII `filename`); an unknown id is a `422` `NOT_FOUND` (its choice).
          */
         get: operations["downloadDocument"];
         put?: never;
@@ -544,7 +575,8 @@ export interface components {
             id: string;
             /**
              * @description Status of the task. The value set is not published (unconfirmed); `NEW` and `COMPLETED` are the only
-             *     values seen (in the client library's tests). Treat unknown values as "in progress".
+             *     values seen (in the client library's tests). Treat unknown values as "in progress". The local mock also
+             *     uses `MEETING_SCHEDULED` (a meeting booked) and `CANCELLED` (after `cancelTask`): its own names.
              * @example NEW
              * @example COMPLETED
              */
@@ -758,7 +790,8 @@ export interface components {
         /**
          * @description The request is well-formed JSON but its data cannot be accepted: a field value is rejected (`errorDetails`
          *     names the fields) or the task's state does not allow the operation. Which of the two the API reports as
-         *     `422` rather than `400`, and its error codes, are unconfirmed.
+         *     `422` rather than `400`, and its error codes, are unconfirmed. The local mock also answers `422` for an
+         *     unknown id and a reused `Idempotency-Key` (its choices, see "The local mock's lifecycle").
          */
         UnprocessableEntity: {
             headers: {

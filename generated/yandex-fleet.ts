@@ -56,6 +56,13 @@ export interface paths {
          *     The `200` body is **not published** (unconfirmed). It is modelled as the same `TransactionStatus` object
          *     that `getTransactionStatus` returns; public clients defensively read `id`, `transaction_id` or
          *     `transaction.id`.
+         *
+         *     **Local mock** (its choices; the reference is silent): a new transaction gets a new `id` and `event_id`
+         *     and its version is written `in_progress`. The same token with the same body answers the first answer
+         *     again; with another body a `409` `idempotency_conflict` (example `idempotencyConflict`). An update is
+         *     the same `park_id`, `contractor_profile_id` and `data` with a greater `version` (only the sums may
+         *     change, as the reference says); a `version` not greater than the greatest written is a `409`
+         *     `version_conflict` (example `staleVersion`), one with no version 1 before it a `400` `bad_request`.
          */
         post: operations["createTransactionV3"];
         delete?: never;
@@ -76,6 +83,11 @@ export interface paths {
          * @description Returns the processing state of one version of a transaction created with `createTransactionV3`:
          *     the latest version known, the latest successfully applied version and the details of the requested version
          *     (`in_progress`, `success` or `fail`).
+         *
+         *     **Local mock** (its choices; the reference does not say how long processing takes): the first read of a
+         *     version written `in_progress` reports `in_progress`, and from then on it is applied (`success`, and
+         *     `latest_success_version` follows): one poll later. `fail` comes only from its admin API. A transaction,
+         *     version, park or contractor it does not know is a `404` `not_found` (example `transactionNotFound`).
          */
         get: operations["getTransactionStatus"];
         put?: never;
@@ -618,7 +630,8 @@ export interface components {
         };
         /**
          * @description Change conflict: the `X-Idempotency-Token` was already used with a different body, or (v3) the `version`
-         *     is not greater than the stored one. When exactly the service answers 409 is unconfirmed.
+         *     is not greater than the stored one. When exactly the service answers 409 is unconfirmed; the local mock
+         *     answers it in exactly these two cases, with these codes (its choice).
          */
         Conflict: {
             headers: {

@@ -158,15 +158,8 @@ export async function startMock(api: ApiEntry, host: string, port: number, optio
     if (!preferences.ok) return problemReply(preferences.problem, requestBody);
     contexts.set(input, { session, raw, examplesOnly });
     const result = await prism.request(input, operations, { ...config, mock: { ...config.mock, ...preferences.value } })();
-    if (result._tag === 'Left') {
-      // Prism reports an example name the operation lacks (also `constructor`, `toString`) as a 500 ("UNKNOWN … NOT_FOUND"
-      // or a TypeError); README promises 404 for it.
-      const exampleKey = asked.value.exampleKey;
-      if (exampleKey !== undefined && ((result.left as Problem).status ?? 500) >= 500) {
-        return problemReply(Object.assign(new Error(`this operation has no example named ${JSON.stringify(exampleKey)} for the status asked`), { status: 404 }), requestBody);
-      }
-      return problemReply(result.left, requestBody);
-    }
+    // An example name the answer lacks is Prism's 404 (prism.ts: exampleProblem), like an undefined status.
+    if (result._tag === 'Left') return problemReply(result.left, requestBody);
 
     const { validations } = result.right;
     let output = result.right.output;

@@ -11,11 +11,11 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize as v8Serialize } from 'node:v8';
 import { createLogger } from '@stoplight/prism-core';
-import { createInstance, getHttpOperationsFromSpec, type IHttpConfig, type IHttpRequest, type IHttpResponse, type PrismHttpComponents } from '@stoplight/prism-http';
+import { createInstance, getHttpOperationsFromSpec, NOT_FOUND, ProblemJsonError, type IHttpConfig, type IHttpRequest, type IHttpResponse, type PrismHttpComponents } from '@stoplight/prism-http';
 import * as mockerModule from '@stoplight/prism-http/dist/mocker/index.js';
 import { getHttpConfigFromRequest } from '@stoplight/prism-http-server/dist/getHttpConfigFromRequest.js';
 import { serialize } from '@stoplight/prism-http-server/dist/serialize.js';
-import type { IHttpOperation } from '@stoplight/types';
+import { DiagnosticSeverity, type IHttpOperation, type IHttpOperationResponse } from '@stoplight/types';
 
 export { getHttpOperationsFromSpec, ProblemJsonError, type IHttpRequest, type IHttpResponse } from '@stoplight/prism-http';
 export type { IHttpOperation } from '@stoplight/types';
@@ -50,6 +50,8 @@ export function serializeBody(body: unknown, contentType: string | undefined): s
  */
 export function createPrism(config: IHttpConfig, name: string, answer?: (args: MockerArguments, example: () => IHttpResponse | undefined) => IHttpResponse | undefined) {
   const mock: Mocker = (args) => (logger) => {
+    const undefinedExample = exampleProblem(args);
+    if (undefinedExample) return { _tag: 'Left', left: undefinedExample };
     const example = () => {
       const result = examplesMocker(args)(logger);
       return result._tag === 'Right' ? result.right : undefined;
@@ -58,6 +60,33 @@ export function createPrism(config: IHttpConfig, name: string, answer?: (args: M
     return found ? { _tag: 'Right', right: found } : examplesMocker(args)(logger);
   };
   return createInstance(config, { logger: createLogger(name, { level: 'silent' }), mock });
+}
+
+/**
+ * A 404 naming an example the caller asked for (`Prefer: example=…` or `?__example=…`) that the answer Prism would give
+ * does not define, as Prism's CLI answers an unknown example; `undefined` when the example is there, or nothing was
+ * asked. Checked before Prism's negotiator because that one, asked for `code=400, example=nope`, falls back to the
+ * operation's 2xx answer: a 200 carrying the same name, or a bare 500 when that lacks it too. The answer is the one for
+ * the status asked (its `NXX` range, else `default`; none: Prism's own 404 for the status stands), without a status
+ * the lowest 2xx (else `default`, else the first), as Prism picks it. An invalid request is answered for its violation,
+ * whatever example it names, as Prism does.
+ */
+export function exampleProblem({ resource, input, config }: MockerArguments): ProblemJsonError | undefined {
+  const key = config.exampleKey;
+  if (key === undefined || input.validations.some((v) => v.severity === DiagnosticSeverity.Error)) return undefined;
+  const response = answerFor(resource.responses, config.code);
+  if (!response) return undefined;
+  const names = (response.contents ?? []).flatMap((content) => (content.examples ?? []).map((example) => example.key));
+  if (names.includes(key)) return undefined;
+  const known = names.length > 0 ? `; it has ${[...new Set(names)].map((name) => JSON.stringify(name)).join(', ')}` : '; it has none';
+  return ProblemJsonError.fromTemplate(NOT_FOUND, `Example ${JSON.stringify(key)} is not defined for the ${response.code} response of ${resource.iid ?? resource.path}${known}.`);
+}
+
+function answerFor(responses: IHttpOperationResponse[], code: number | undefined): IHttpOperationResponse | undefined {
+  const byCode = (wanted: string) => responses.find((response) => response.code.toUpperCase() === wanted);
+  if (code !== undefined) return byCode(String(code)) ?? byCode(`${String(code).charAt(0)}XX`) ?? byCode('DEFAULT');
+  const success = responses.filter((response) => /^2(\d\d|XX)$/i.test(response.code)).sort((a, b) => (a.code < b.code ? -1 : 1))[0];
+  return success ?? byCode('DEFAULT') ?? responses[0];
 }
 
 /**

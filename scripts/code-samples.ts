@@ -1,10 +1,14 @@
 // Code samples for the docs portal, from one source: the TypeScript sample of each operation is read out of
 // docs/samples/<api>.ts (type-checked with the project, so it cannot rot), the curl sample is made from the spec's own
-// example values. Both go into the copy of the spec that the portal renders (`x-codeSamples`), never into specs/.
+// example values, after the admin calls of the stateful mock that the operation `needs` (docs/samples/<api>.ts: the
+// resources its example ids name). Both go into the copy of the spec that the portal renders (`x-codeSamples`), never
+// into specs/.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { projectRoot } from '#apis';
+import type { MockStep, SampleSet } from '../docs/samples/define.ts';
 
 /** What the docs import: the package's entry for the API (the samples themselves import ../../src/<api>/index.ts). */
 export const PACKAGE_NAME = 'delivery-api-clients';
@@ -53,7 +57,9 @@ export const samplesFile = (api: string): string => join(projectRoot, 'docs/samp
 
 /**
  * Renders each sample of docs/samples/<api>.ts as a reader would write it: the imports it uses (from the package),
- * the client it uses (pointed at `baseUrl`), then its body. Keys are operationIds.
+ * the client it uses (pointed at `baseUrl`), then its body. A top-level `const name = (baseUrl: string) => …` of the
+ * file (another client, shared by samples) is written out where a sample calls `name(baseUrl)`, as the client is.
+ * Keys are operationIds.
  */
 export function typeScriptSamples(api: string, baseUrl: string): Map<string, string> {
   const file = samplesFile(api);
@@ -70,17 +76,31 @@ export function typeScriptSamples(api: string, baseUrl: string): Map<string, str
   const clientComment = leadingComments(text, property('client') as ts.Node);
   const clientCode = withBaseUrl(dedent(client.body.getText()), baseUrl);
   const imports = source.statements.filter(ts.isImportDeclaration).filter((node) => !node.importClause?.isTypeOnly);
+  const builders = clientBuilders(source);
 
   const samples = new Map<string, string>();
   for (const member of operations.properties) {
     if (!ts.isMethodDeclaration(member) || !member.body) throw new Error(`${file}: ${member.getText().slice(0, 40)}… is not a method`);
-    const body = withBaseUrl(dedent(text.slice(member.body.getStart() + 1, member.body.getEnd() - 1)), baseUrl);
+    const written = dedent(text.slice(member.body.getStart() + 1, member.body.getEnd() - 1));
+    const body = withBaseUrl(builders.reduce((code, [name, built]) => code.replaceAll(`${name}(baseUrl)`, built), written), baseUrl);
     const clientName = member.parameters[0]?.name.getText();
     const usesClient = clientName !== undefined && clientName !== '_' && new RegExp(`\\b${clientName}\\b`).test(body);
     const code = [usesClient ? `${clientComment}const ${clientName} = ${clientCode};\n` : '', body].join('\n').trim();
     samples.set(member.name.getText(), `${importsFor(imports, api, code)}\n\n${code}\n`);
   }
   return samples;
+}
+
+/** The file's `const name = (baseUrl: string) => expression` helpers, each with its expression as written. */
+function clientBuilders(source: ts.SourceFile): Array<[string, string]> {
+  return source.statements.filter(ts.isVariableStatement).flatMap((statement) =>
+    statement.declarationList.declarations.flatMap((declaration) => {
+      const arrow = declaration.initializer;
+      const [parameter] = arrow && ts.isArrowFunction(arrow) ? arrow.parameters : [];
+      if (!arrow || !ts.isArrowFunction(arrow) || ts.isBlock(arrow.body) || parameter?.name.getText() !== 'baseUrl') return [];
+      return [[declaration.name.getText(), dedent(arrow.body.getText())] as [string, string]];
+    }),
+  );
 }
 
 function findSampleSet(node: ts.Node): ts.ObjectLiteralExpression | undefined {
@@ -137,7 +157,7 @@ function dedent(code: string): string {
 const MOCK_CREDENTIAL = { bearer: 'mock-token', apiKey: (name: string) => `mock-${name.toLowerCase()}` };
 
 /** A fixture that stands in for a file field of a multipart example (relative to the project root). */
-export const UPLOAD_FIXTURE = 'mocks/fixtures/act.pdf';
+const UPLOAD_FIXTURE = 'mocks/fixtures/act.pdf';
 
 const quote = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`;
 
@@ -241,23 +261,52 @@ function downloadTo(spec: Spec, operation: Operation): string[] {
   return binary ? [`-o ${quote(`download.${FILE_EXTENSIONS[binary] ?? 'bin'}`)}`] : [];
 }
 
+/** What an operation needs on the stateful mock, as curl calls of its admin API (mocks/admin.ts). */
+function mockStepsCurl(steps: MockStep[], baseUrl: string): string {
+  return steps
+    .map((step) => {
+      const [path, body] = 'seed' in step ? ['seed', step.seed] : ['move', step.move];
+      return [`curl -X POST ${quote(`${baseUrl}/__mock/${path}`)}`, `-H ${quote('Content-Type: application/json')}`, `--data-binary ${quote(JSON.stringify(body))}`].join(' \\\n  ') + '\n';
+    })
+    .join('');
+}
+
+/** The `needs` of docs/samples/<api>.ts: what each operation's samples need on the stateful mock first. */
+async function sampleNeeds(api: string): Promise<Partial<Record<string, MockStep[]>>> {
+  const { default: set } = (await import(pathToFileURL(samplesFile(api)).href)) as { default: SampleSet<unknown, string> };
+  return set.needs ?? {};
+}
+
 // ---------------------------------------------------------------------------------------------------- the rendered copy
 
-const MOCK_CURL_NOTE = '# Against the stateless local mock (`MOCK_STATE=off npm run mocks`: it knows the example ids below), from the project root.';
+const MOCK_CURL_NOTE = '# Against the local mock (`npm start` or `npm run mocks`), from the project root.';
+const NEEDS_CURL_NOTE =
+  '# That mock keeps state and knows only what was created: first put in what the call names, with its admin API\n' +
+  '# (/__mock/; each run puts it back as it was, so the call can be repeated):';
+const CALL_CURL_NOTE = '# The call:';
+const NEEDS_TS_NOTE = '// Against the local mock (`npm start`), the resources this names must be there first: see the curl sample.';
 const WEBHOOK_CURL_NOTE = '# The event as the API sends it, to the receiver of the TypeScript sample.';
 
 /** Puts a TypeScript and a curl sample on every operation of `spec` (mutates it); fails when a sample is missing. */
-export function addCodeSamples(spec: Spec, api: string, baseUrl: string): void {
+export async function addCodeSamples(spec: Spec, api: string, baseUrl: string): Promise<void> {
   const typescript = typeScriptSamples(api, baseUrl);
+  const needs = await sampleNeeds(api);
   const entries = operationsOf(spec);
   const known = new Set(entries.map((entry) => entry.operation.operationId));
-  const extra = [...typescript.keys()].filter((id) => !known.has(id));
+  const extra = [...typescript.keys(), ...Object.keys(needs)].filter((id) => !known.has(id));
   if (extra.length > 0) throw new Error(`${samplesFile(api)}: samples for operations the spec does not have: ${extra.join(', ')}`);
   for (const entry of entries) {
     const id = entry.operation.operationId;
-    const sample = typescript.get(id);
-    if (!sample) throw new Error(`${samplesFile(api)}: no sample for operation ${id}`);
-    const curl = entry.kind === 'webhook' ? `${WEBHOOK_CURL_NOTE}\n${curlSample(spec, entry, WEBHOOK_RECEIVER)}` : `${MOCK_CURL_NOTE}\n${curlSample(spec, entry, baseUrl)}`;
+    const typed = typescript.get(id);
+    if (!typed) throw new Error(`${samplesFile(api)}: no sample for operation ${id}`);
+    const steps = needs[id] ?? [];
+    const sample = steps.length > 0 ? `${NEEDS_TS_NOTE}\n${typed}` : typed;
+    const curl =
+      entry.kind === 'webhook'
+        ? `${WEBHOOK_CURL_NOTE}\n${curlSample(spec, entry, WEBHOOK_RECEIVER)}`
+        : steps.length > 0
+          ? `${MOCK_CURL_NOTE}\n${NEEDS_CURL_NOTE}\n${mockStepsCurl(steps, baseUrl)}${CALL_CURL_NOTE}\n${curlSample(spec, entry, baseUrl)}`
+          : `${MOCK_CURL_NOTE}\n${curlSample(spec, entry, baseUrl)}`;
     // Redoc CE shows a sample when its label is a language listed in redocly.yaml (openapi.codeSamples.languages).
     entry.operation['x-codeSamples'] = [
       { lang: 'TypeScript', label: 'TypeScript', source: sample },

@@ -35,7 +35,7 @@ export async function buildDocs(apis: ApiEntry[] = listApis()): Promise<void> {
       apis.map(async (api) => {
         copyFileSync(api.specPath, join(docsDir, 'specs', `${api.name}.yaml`));
         const copy = join(rendered, `${api.name}.json`);
-        writeFileSync(copy, JSON.stringify(renderedSpec(api)));
+        writeFileSync(copy, JSON.stringify(await renderedSpec(api)));
         const page = join(docsDir, `${api.name}.html`);
         await promisify(execFile)(process.execPath, [redocly, 'build-docs', copy, '--inlineBundle', '-o', page], {
           cwd: projectRoot,
@@ -51,9 +51,9 @@ export async function buildDocs(apis: ApiEntry[] = listApis()): Promise<void> {
 }
 
 /** The copy of a spec the portal renders: code samples on every operation, Markdown Redoc cannot show made plain. */
-export function renderedSpec(api: ApiEntry): Spec {
+export async function renderedSpec(api: ApiEntry): Promise<Spec> {
   const spec = parse(readFileSync(api.specPath, 'utf8')) as Spec;
-  addCodeSamples(spec, api.name, mockUrl(api));
+  await addCodeSamples(spec, api.name, mockUrl(api));
   return plainForRedoc(spec);
 }
 

@@ -8,11 +8,23 @@
  */
 export type Sample<Client> = (client: Client, baseUrl: string) => Promise<void>;
 
+/**
+ * An admin call of the stateful mock (mocks/admin.ts) that a sample needs before it runs: a resource put in as if the
+ * API had created it (`POST /__mock/seed`), or moved as the provider would (`POST /__mock/move`). The kinds and moves
+ * are each lifecycle's (mocks/adapters/<api>.lifecycle.ts).
+ */
+export type MockStep = { seed: { kind: string; resource?: Record<string, unknown> } } | { move: { kind: string; id: string; to: string; [field: string]: unknown } };
+
 export interface SampleSet<Client, OperationId extends string> {
   /** Builds the client the samples use, with `baseUrl` as a shorthand property: `(baseUrl) => createXClient({ …, baseUrl })`. */
   client: (baseUrl: string) => Client;
   /** Every operationId of the spec, each with its sample: leaving one out is a type error. */
   operations: Record<OperationId, Sample<Client>>;
+  /**
+   * What an operation's samples need on the local mock, which keeps state (`npm start`): the resources its example
+   * values name (ids, sessions, tokens), put in first. The curl sample runs these steps before its call.
+   */
+  needs?: Partial<Record<OperationId, MockStep[]>>;
 }
 
 /** `defineSamples<keyof operations>()({ client, operations })`: checks that every operation of the spec has a sample. */

@@ -2,7 +2,20 @@
 // operation is the same method on a client made with `format: 'xml'`: the results are the same typed objects.
 import type { operations } from '../../generated/dellin.ts';
 import { createDellinClient, DellinApiError } from '../../src/dellin/index.ts';
-import { defineSamples } from './define.ts';
+import { defineSamples, type MockStep } from './define.ts';
+
+/** The client of the `.xml` samples (written out in each): the same methods and typed results, XML on the wire. */
+const xmlClient = (baseUrl: string) =>
+  createDellinClient({
+    appkey: process.env.DELLIN_APPKEY ?? 'mock-appkey',
+    login: 'user@example.ru',
+    password: process.env.DELLIN_PASSWORD ?? 'mock-password',
+    format: 'xml', // the same methods and results, XML on the wire
+    baseUrl,
+  });
+
+/** The examples' sessionID, opened on the local mock (the clients here log in by themselves; a bare request names it). */
+const session: MockStep[] = [{ seed: { kind: 'session', resource: { id: '00000000-0000-0000-0000-000000000000' } } }];
 
 export default defineSamples<keyof operations>()({
   // With login and password the client logs in on first use (and once more if Dellin refuses the session).
@@ -38,13 +51,7 @@ export default defineSamples<keyof operations>()({
     },
 
     async requestDeliveryXml(_, baseUrl) {
-      const dellin = createDellinClient({
-        appkey: process.env.DELLIN_APPKEY ?? 'mock-appkey',
-        login: 'user@example.ru',
-        password: process.env.DELLIN_PASSWORD ?? 'mock-password',
-        format: 'xml', // the same methods and results, XML on the wire
-        baseUrl,
-      });
+      const dellin = xmlClient(baseUrl);
       const result = await dellin.requestDelivery({
         docID: '2000000000000',
         delivery: { arrival: { address: { search: 'Омск, Ленина, 5' }, produceDate: '2020-11-30', time: { worktimeStart: '09:00', worktimeEnd: '18:00' }, payer: 'receiver' } },
@@ -63,13 +70,7 @@ export default defineSamples<keyof operations>()({
     },
 
     async deliveryDatesXml(_, baseUrl) {
-      const dellin = createDellinClient({
-        appkey: process.env.DELLIN_APPKEY ?? 'mock-appkey',
-        login: 'user@example.ru',
-        password: process.env.DELLIN_PASSWORD ?? 'mock-password',
-        format: 'xml', // the same methods and results, XML on the wire
-        baseUrl,
-      });
+      const dellin = xmlClient(baseUrl);
       const { data } = await dellin.deliveryDates({ docID: '2000085063763', delivery: { arrival: { address: { search: 'Омск, Ленина, 5' } } } });
       console.log(data.dates);
     },
@@ -80,13 +81,7 @@ export default defineSamples<keyof operations>()({
     },
 
     async loginXml(_, baseUrl) {
-      const dellin = createDellinClient({
-        appkey: process.env.DELLIN_APPKEY ?? 'mock-appkey',
-        login: 'user@example.ru',
-        password: process.env.DELLIN_PASSWORD ?? 'mock-password',
-        format: 'xml', // the same methods and results, XML on the wire
-        baseUrl,
-      });
+      const dellin = xmlClient(baseUrl);
       await dellin.login();
     },
 
@@ -96,13 +91,7 @@ export default defineSamples<keyof operations>()({
     },
 
     async logoutXml(_, baseUrl) {
-      const dellin = createDellinClient({
-        appkey: process.env.DELLIN_APPKEY ?? 'mock-appkey',
-        login: 'user@example.ru',
-        password: process.env.DELLIN_PASSWORD ?? 'mock-password',
-        format: 'xml', // the same methods and results, XML on the wire
-        baseUrl,
-      });
+      const dellin = xmlClient(baseUrl);
       await dellin.login();
       await dellin.logout();
     },
@@ -113,15 +102,19 @@ export default defineSamples<keyof operations>()({
     },
 
     async sessionInfoXml(_, baseUrl) {
-      const dellin = createDellinClient({
-        appkey: process.env.DELLIN_APPKEY ?? 'mock-appkey',
-        login: 'user@example.ru',
-        password: process.env.DELLIN_PASSWORD ?? 'mock-password',
-        format: 'xml', // the same methods and results, XML on the wire
-        baseUrl,
-      });
+      const dellin = xmlClient(baseUrl);
       const { data } = await dellin.sessionInfo();
       console.log(data.session);
     },
+  },
+  needs: {
+    requestDelivery: session,
+    requestDeliveryXml: session,
+    deliveryDates: session,
+    deliveryDatesXml: session,
+    logout: session,
+    logoutXml: session,
+    sessionInfo: session,
+    sessionInfoXml: session,
   },
 });

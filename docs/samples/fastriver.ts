@@ -5,8 +5,19 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { operations } from '../../generated/fastriver.ts';
-import { ApiError, createFastriverClient, parseFastriverCallback } from '../../src/fastriver/index.ts';
-import { defineSamples } from './define.ts';
+import { ApiError, createFastriverClient } from '../../src/fastriver/index.ts';
+import { fastriverCallbackListener } from '../../src/fastriver/node.ts';
+import { defineSamples, type MockStep } from './define.ts';
+
+/** On the local mock: the token a bare request sends (the client here logs in by itself) and the examples' request. */
+const UUID = '0f6e0d39-1475-43c1-bd3f-681c6c9d1cf4';
+const token: MockStep = { seed: { kind: 'token', resource: { token: 'mock-token' } } };
+const request: MockStep[] = [
+  token,
+  // Complete, so it is `validated` at once, as create would leave it.
+  { seed: { kind: 'delivery_request', resource: { uuid: UUID, mobile_phone: '+79261234567', first_name: 'Зилибоба', last_name: 'Синий', delivery_city: 'moscow', product: 'credit_card_visa' } } },
+];
+const executed: MockStep[] = [...request, { move: { kind: 'delivery_request', id: UUID, to: 'executed' } }];
 
 export default defineSamples<keyof operations>()({
   // Logs in on first use, refreshes the token before it expires, logs in again once on a 401.
@@ -195,34 +206,33 @@ export default defineSamples<keyof operations>()({
     },
 
     async receiveDeliveryRequestEvent() {
-      // Your callback_url handler: 200 for a valid event, 400 for anything else (Fastriver retries non-200s).
-      createServer(async (req, res) => {
-        const chunks: Buffer[] = [];
-        for await (const chunk of req) chunks.push(chunk as Buffer);
-        try {
-          const event = parseFastriverCallback(Buffer.concat(chunks));
-          console.log(event.event, event.delivery_request_status, event.delivery_status);
-          res.writeHead(200).end();
-        } catch {
-          res.writeHead(400).end();
-        }
-      }).listen(8080);
+      // Your callback_url: 200 once the listener has the event, 400 naming what is wrong with anything else (Fastriver
+      // repeats a callback that does not get 200). A later event may be one this client does not know (known: false).
+      createServer(fastriverCallbackListener((event) => console.log(event.event, event.delivery_request_status, event.delivery_status))).listen(8080);
     },
 
     async receiveDeliveryRequestEventWithRequest() {
-      // The same handler: in this form the request and its deliveries come along, resolved from `included`.
-      createServer(async (req, res) => {
-        const chunks: Buffer[] = [];
-        for await (const chunk of req) chunks.push(chunk as Buffer);
-        try {
-          const event = parseFastriverCallback(Buffer.concat(chunks));
+      // The same listener: in this form the request and its deliveries come along, resolved from `included`.
+      createServer(
+        fastriverCallbackListener((event) => {
           const request = event.delivery_request;
           console.log(event.event, request && 'status' in request ? request.status : undefined);
-          res.writeHead(200).end();
-        } catch {
-          res.writeHead(400).end();
-        }
-      }).listen(8080);
+        }),
+      ).listen(8080);
     },
+  },
+  needs: {
+    refreshToken: [token],
+    logout: [token],
+    listDeliveryRequests: [token],
+    createDeliveryRequest: [token],
+    getDeliveryRequest: request,
+    updateDeliveryRequest: request,
+    cancelDeliveryRequest: request,
+    confirmDeliveryRequest: executed,
+    rejectDeliveryRequest: executed,
+    callPlease: request,
+    transferDelivery: request,
+    completeDelivery: request,
   },
 });

@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { operations } from '../../generated/tbank-delivery.ts';
 import { ApiError, createTbankDeliveryClient } from '../../src/tbank-delivery/index.ts';
-import { defineSamples } from './define.ts';
+import { defineSamples, type MockStep } from './define.ts';
+
+/** The examples' task, put into the local mock (which knows only what was created). */
+const TASK = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+const task: MockStep = { seed: { kind: 'task', resource: { id: TASK } } };
 
 export default defineSamples<keyof operations>()({
   client: (baseUrl) => createTbankDeliveryClient({ token: process.env.TBANK_TOKEN ?? 'mock-token', baseUrl }),
@@ -71,5 +75,18 @@ export default defineSamples<keyof operations>()({
       writeFileSync(join(tmpdir(), file.filename ?? 'document'), file.bytes);
       console.log(file.contentType, file.bytes.length);
     },
+  },
+  needs: {
+    getTask: [task],
+    updateTask: [task],
+    cancelTask: [task],
+    getIntervals: [task],
+    // The windows getIntervals would have offered for the task, under the example's appointmentId.
+    createMeeting: [
+      task,
+      { seed: { kind: 'appointment', resource: { appointmentId: '5f0c9d2e-8b7a-4c6d-9e1f-2a3b4c5d6e7f', taskIds: [TASK], intervals: [{ startInterval: '2025-03-14T10:00:00', endInterval: '2025-03-14T12:00:00' }] } } },
+    ],
+    uploadDocument: [task],
+    downloadDocument: [task, { seed: { kind: 'document', resource: { id: '3d6f0a8e-1b2c-4d5e-8f90-a1b2c3d4e5f6', taskId: TASK } } }],
   },
 });

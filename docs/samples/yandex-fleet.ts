@@ -58,4 +58,10 @@ export default defineSamples<keyof operations>()({
       for (const category of categories) console.log(category.id, category.name);
     },
   },
+  needs: {
+    // The transaction createTransactionV3 would have made, under the example's id.
+    getTransactionStatus: [
+      { seed: { kind: 'transaction', resource: { id: 'a3f1c2d4e5b64789a0b1c2d3e4f5a6b7', park_id: 'ee6f33c4562b4e1f8646d157bd70b2c4', contractor_profile_id: '33de650c6a1a40bfa78dd981817da866', amount: '-500' } } },
+    ],
+  },
 });

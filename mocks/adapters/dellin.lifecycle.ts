@@ -84,6 +84,15 @@ export const dellinLifecycle = defineLifecycle<State>({
     deliveryDatesXml: withSession(false, () => undefined),
   },
 
+  /** Opens a session as `login` would, under the id given or a new one: `{ kind: 'session', resource: { id?, login? } }`. */
+  seed: ({ state, body }) => {
+    if (body.kind !== 'session') throw new AdminError(`dellin seeds kind "session", got ${JSON.stringify(body.kind)}`);
+    const { id = randomUUID(), login = '' } = (body.resource ?? {}) as { id?: unknown; login?: unknown };
+    if (typeof id !== 'string' || id === '') throw new AdminError('resource.id must be a non-empty string (the sessionID)');
+    state.sessions[id] = { login: String(login), open: true, expireTime: dellinTime(new Date(Date.now() + 86_400_000)) };
+    return { sessionID: id, ...state.sessions[id] };
+  },
+
   /** Ends a session as Dellin would when it expires: `{ kind: 'session', id, to: 'expired' }`. */
   move: ({ state, body }) => {
     const session = state.sessions[String(body.id)];

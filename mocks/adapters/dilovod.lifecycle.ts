@@ -43,9 +43,18 @@ function create(state: State, objectName: string, header: Record<string, unknown
   return [id, object];
 }
 
+/** A header field as display text: a multi-language name (`{uk, ru}`) in Ukrainian, else Russian, else as it is. */
+function displayText(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'object') return String(value);
+  const { uk, ru } = value as { uk?: unknown; ru?: unknown };
+  return typeof uk === 'string' ? uk : typeof ru === 'string' ? ru : JSON.stringify(value);
+}
+
 /** The object as getObject answers it: `id` a link with its display text, `delMark` a flag string. */
 function asDocument(id: string, object: StoredObject) {
-  const pr = String(object.header.presentation ?? object.header.name ?? object.header.number ?? `${object.objectName} ${id}`);
+  const { presentation, name, number } = object.header;
+  const pr = displayText(presentation) ?? displayText(name) ?? displayText(number) ?? `${object.objectName} ${id}`;
   return { header: { ...object.header, id: { id, pr }, delMark: object.delMark }, ...(object.tableParts ? { tableParts: object.tableParts } : {}), misc: false };
 }
 

@@ -141,8 +141,8 @@ function callBack(stored: StoredRequest, event: string, send: Send, form: 'event
   send({ webhook: form === 'full' ? 'deliveryRequestEventWithRequest' : 'deliveryRequestEvent', method: 'POST', url, body, retries: FASTRIVER_RETRIES });
 }
 
-function create(state: State, input: Record<string, unknown>, send: Send): StoredRequest {
-  const stored: StoredRequest = { attributes: blank(randomUUID()), created: Object.keys(state.requests).length };
+function create(state: State, input: Record<string, unknown>, send: Send, uuid: string = randomUUID()): StoredRequest {
+  const stored: StoredRequest = { attributes: blank(uuid), created: Object.keys(state.requests).length };
   merge(stored.attributes, input);
   state.requests[stored.attributes.uuid] = stored;
   settle(stored, send);
@@ -152,10 +152,9 @@ function create(state: State, input: Record<string, unknown>, send: Send): Store
 const inputOf = (body: unknown) => ((body as { data?: { attributes?: Record<string, unknown> } }).data?.attributes ?? {}) as Record<string, unknown>;
 const tokenOf = (headers: Record<string, string>) => /^Bearer (.+)$/i.exec(headers.authorization ?? '')?.[1] ?? '';
 
-function issue(state: State): Answer {
-  const token = randomBytes(24).toString('base64url');
+function issue(state: State, token = randomBytes(24).toString('base64url')): { token: string; expires_at: number } {
   state.tokens[token] = { expires_at: now() + 86_400, revoked: false };
-  return json(200, { token, expires_at: state.tokens[token].expires_at });
+  return { token, expires_at: state.tokens[token].expires_at };
 }
 
 type Handler = (call: Call<State>, stored: StoredRequest) => Answer | undefined;
@@ -196,11 +195,11 @@ export const fastriverLifecycle = defineLifecycle<State>({
   initial: () => ({ tokens: dict(), requests: dict() }),
 
   operations: {
-    login: ({ state }) => issue(state),
+    login: ({ state }) => json(200, issue(state)),
     refreshToken: authorized(({ state, headers }) => {
       const old = state.tokens[tokenOf(headers)];
       if (old) old.revoked = true;
-      return issue(state);
+      return json(200, issue(state));
     }),
     logout: authorized(({ state, headers }) => {
       const token = state.tokens[tokenOf(headers)];
@@ -248,10 +247,21 @@ export const fastriverLifecycle = defineLifecycle<State>({
     }),
   },
 
-  /** Creates a request as `create` would: `{ kind: 'delivery_request', resource: { mobile_phone, … } }`. */
+  /**
+   * Creates a request as `create` would, under the `uuid` given or a new one (one already there is replaced):
+   * `{ kind: 'delivery_request', resource: { uuid?, mobile_phone, … } }`; or issues a token as `login` would, the one
+   * given or a new one: `{ kind: 'token', resource: { token? } }`.
+   */
   seed: ({ state, body, send }) => {
-    if (body.kind !== 'delivery_request') throw new AdminError(`fastriver seeds kind "delivery_request", got ${JSON.stringify(body.kind)}`);
-    return document(create(state, (body.resource ?? {}) as Record<string, unknown>, send)).data;
+    const { uuid, token, ...resource } = (body.resource ?? {}) as Record<string, unknown>;
+    if (body.kind === 'token') {
+      if (token !== undefined && (typeof token !== 'string' || token === '')) throw new AdminError('resource.token must be a non-empty string');
+      return issue(state, token);
+    }
+    if (body.kind !== 'delivery_request') throw new AdminError(`fastriver seeds kind "delivery_request" or "token", got ${JSON.stringify(body.kind)}`);
+    if (uuid !== undefined && (typeof uuid !== 'string' || uuid === '')) throw new AdminError('resource.uuid must be a non-empty string');
+    if (uuid !== undefined) delete state.requests[uuid];
+    return document(create(state, resource, send, uuid)).data;
   },
 
   /**

@@ -7,6 +7,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { AdminError, defineLifecycle, json, type Answer } from '../lifecycle.ts';
 import { assignFields, dict } from '../state.ts';
+import { DOCUMENT } from './tbank-delivery.ts';
 
 interface Task {
   id: string;
@@ -177,10 +178,36 @@ export const tbankDeliveryLifecycle = defineLifecycle<State>({
     },
   },
 
+  /**
+   * Puts in, under the id given or a new one (one already there is replaced):
+   * - `{ kind: 'task', resource: { id?, template?, status?, … } }`: a task, `NEW` unless said;
+   * - `{ kind: 'appointment', resource: { appointmentId?, taskIds?, intervals? } }`: windows offered as `getIntervals`
+   *   offers them (default: the next two days' windows), so `createMeeting` can book one;
+   * - `{ kind: 'document', resource: { id?, taskId?, type?, contentType?, filename?, base64? } }`: an uploaded document
+   *   (default: the mock's one-page PDF `акт.pdf`, type ACT), so `downloadDocument` returns it.
+   */
   seed: ({ state, body }) => {
-    if (body.kind !== 'task') throw new AdminError(`tbank-delivery seeds kind "task", got ${JSON.stringify(body.kind)}`);
-    const resource = (body.resource ?? {}) as Partial<Task>;
-    const task: Task = assignFields({ template: 'COURIER', status: 'NEW', attachments: [] } as unknown as Task, resource, { id: resource.id ?? randomUUID() });
+    const resource = (body.resource ?? {}) as Record<string, unknown>;
+    const id = (name: string) => {
+      const value = resource[name] ?? randomUUID();
+      if (typeof value !== 'string' || value === '') throw new AdminError(`resource.${name} must be a non-empty string`);
+      return value;
+    };
+    if (body.kind === 'appointment') {
+      const appointmentId = id('appointmentId');
+      const { taskIds = [], intervals = windows() } = resource as { taskIds?: string[]; intervals?: Array<{ startInterval: string; endInterval: string }> };
+      state.appointments[appointmentId] = { taskIds, intervals };
+      return { appointmentId, ...state.appointments[appointmentId] };
+    }
+    if (body.kind === 'document') {
+      const documentId = id('id');
+      const { taskId = '', type = 'ACT', contentType = 'application/pdf', filename = 'акт.pdf', base64 = DOCUMENT.toString('base64') } = resource as Partial<StoredDocument>;
+      state.documents[documentId] = { taskId, type, contentType, filename, base64 };
+      state.tasks[taskId]?.attachments.push({ id: documentId, type });
+      return { id: documentId, taskId, type, contentType, filename };
+    }
+    if (body.kind !== 'task') throw new AdminError(`tbank-delivery seeds kind "task", "appointment" or "document", got ${JSON.stringify(body.kind)}`);
+    const task: Task = assignFields({ template: 'COURIER', status: 'NEW', attachments: [] } as unknown as Task, resource, { id: id('id') });
     state.tasks[task.id] = task;
     return task;
   },

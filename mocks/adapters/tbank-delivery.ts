@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { MockAdapter } from './types.ts';
 
-const DOCUMENT = readFileSync(new URL('../fixtures/act.pdf', import.meta.url));
+/** The one-page PDF the mock serves for a document (`акт.pdf`). */
+export const DOCUMENT = readFileSync(new URL('../fixtures/act.pdf', import.meta.url));
 const DOWNLOAD_PATH = /^\/api\/v1\/delivery\/documents\/[^/]+$/;
 
 export const tbankDelivery: MockAdapter = {

@@ -37,6 +37,9 @@ const hex = () => randomBytes(16).toString('hex');
 const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 const error = (status: number, code: string, message: string) => json(status, { code, message });
 
+/** The greatest version written (versions may skip numbers: 2 → 5). */
+const latestOf = (transaction: Transaction) => Math.max(...transaction.versions.map((v) => v.version));
+
 function statusOf(transaction: Transaction, version: Version) {
   const applied = transaction.versions.filter((v) => v.status === 'success').at(-1);
   return {
@@ -44,7 +47,7 @@ function statusOf(transaction: Transaction, version: Version) {
     park_id: transaction.park_id,
     contractor_profile_id: transaction.contractor_profile_id,
     event_id: transaction.event_id,
-    latest_version: transaction.versions.length,
+    latest_version: latestOf(transaction),
     ...(applied ? { latest_success_version: applied.version } : {}),
     version_info: version,
   };
@@ -66,7 +69,7 @@ export const yandexFleetLifecycle = defineLifecycle<State>({
       const written: Version = { version, created_at: new Date().toISOString(), status: 'in_progress', amount: request.amount, ...(request.fee_amount ? { fee_amount: request.fee_amount } : {}) };
       let transaction: Transaction;
       if (existing) {
-        if (version <= existing.versions.length) return error(409, 'version_conflict', `Transaction already has version ${existing.versions.length}; send a greater version to update it`);
+        if (version <= latestOf(existing)) return error(409, 'version_conflict', `Transaction already has version ${latestOf(existing)}; send a greater version to update it`);
         // Versions only move forward, one at a time: a gap (2 → 5) is recorded as the version sent.
         transaction = existing;
         transaction.versions.push(written);
@@ -90,6 +93,30 @@ export const yandexFleetLifecycle = defineLifecycle<State>({
       if (version.status === 'in_progress') version.status = 'success';
       return json(200, answer);
     },
+  },
+
+  /**
+   * Puts in a transaction as `createTransactionV3` would have made it, under the id given or a new one (one already
+   * there is replaced): `{ kind: 'transaction', resource: { id?, park_id, contractor_profile_id, amount?, data?,
+   * status? } }`, version 1, `in_progress` unless said.
+   */
+  seed: ({ state, body }) => {
+    if (body.kind !== 'transaction') throw new AdminError(`yandex-fleet seeds kind "transaction", got ${JSON.stringify(body.kind)}`);
+    const { id = hex(), park_id, contractor_profile_id, amount = '0', data = {}, status = 'in_progress' } = (body.resource ?? {}) as Partial<Request> & { id?: unknown; status?: unknown };
+    for (const [name, value] of Object.entries({ id, park_id, contractor_profile_id, amount })) {
+      if (typeof value !== 'string' || value === '') throw new AdminError(`resource.${name} must be a non-empty string`);
+    }
+    if (status !== 'in_progress' && status !== 'success' && status !== 'fail') throw new AdminError('resource.status must be in_progress, success or fail');
+    const transaction: Transaction = {
+      id: id as string,
+      park_id: park_id as string,
+      contractor_profile_id: contractor_profile_id as string,
+      event_id: hex(),
+      subject: JSON.stringify([park_id, contractor_profile_id, data]),
+      versions: [{ version: 1, created_at: new Date().toISOString(), status, amount }],
+    };
+    state.transactions[transaction.id] = transaction;
+    return statusOf(transaction, transaction.versions[0] as Version);
   },
 
   /** Settles a version as the service would: `{ kind: 'transaction', id, version?, to: 'success' | 'fail', status_description? }`. */

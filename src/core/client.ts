@@ -33,6 +33,11 @@ export interface ClientOptions {
   logLevel?: LogLevel;
   /** Makes idempotency keys; default crypto.randomUUID. */
   idempotencyKey?: () => string;
+  /**
+   * The largest answer body read, in bytes after decompression (default 52 428 800: 50 MiB, above any document or
+   * photo these APIs send). A larger body is not read further: the call fails with an InvalidResponseError.
+   */
+  maxResponseBytes?: number;
 }
 
 /** Options every wrapper method accepts as its last argument. */
@@ -152,6 +157,7 @@ export interface ApiClient<Paths extends {}> {
   redactor: Redactor;
 }
 
+const DEFAULT_MAX_RESPONSE_BYTES = 50 * 1024 * 1024;
 const REQUEST_ID_HEADERS = ['x-request-id', 'x-yarequestid', 'x-req-id', 'request-id', 'x-correlation-id'];
 const SNIPPET_LENGTH = 500;
 /** The longest code, message or request id an ApiError shows (the body keeps the whole answer). */
@@ -181,6 +187,7 @@ export function createApiClient<Paths extends {}>(api: ApiDefinition, options: C
     logger: levelledLogger(api.name, options.logger, options.logLevel),
     lock: api.lock,
     holdAbandonedMs: api.holdAbandonedMs,
+    maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
   };
   const newKey = options.idempotencyKey ?? (() => crypto.randomUUID());
   const baseUrl = options.baseUrl ?? api.defaultBaseUrl;

@@ -17,7 +17,11 @@ export interface AccountLock {
 export interface LockHold {
   /** Frees the slot; called once, when the request is over at the server (answered, closed, or given up at the cap). */
   release(): void;
-  /** Aborts when the slot was lost while held (a lease that could not be renewed): the request must stop. */
+  /**
+   * Aborts, with a `CoordinationError`, when the slot is lost while held: the request must stop. A lock with a lease
+   * aborts it before the lease can run out whenever it cannot confirm the lease in time (a renewal refused, failed or
+   * unanswered), so the request stops before anyone else can hold the slot.
+   */
   readonly lost?: AbortSignal;
 }
 

@@ -3,6 +3,8 @@
 // over the limit, a connection that drops mid-body), the answer is a 4xx or 405 and the process keeps serving: nothing
 // here can throw out of a listener or leave a rejected promise behind.
 
+import { readLimited, readStreamLimited } from './read-limited.ts';
+
 /** A fetch-style receiver: the request, and the address it came from (`req.socket.remoteAddress` or your proxy's). */
 export type FetchHandler = (request: Request, remoteAddress: string | undefined) => Promise<Response>;
 
@@ -68,39 +70,11 @@ export function refuseEarly(method: string, contentLength: string | null | undef
 
 const tooLarge = (maxBodyBytes: number) => plainResponse(413, `the body is over the limit of ${maxBodyBytes} bytes`, { connection: 'close' });
 
-/** Reads a body of at most `maxBodyBytes`: the bytes, or undefined when it is larger (reading stops there). */
-export async function readLimited(chunks: AsyncIterable<unknown> | null, maxBodyBytes: number): Promise<Uint8Array | undefined> {
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of chunks ?? []) {
-    const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk instanceof Uint8Array ? chunk : new Uint8Array();
-    size += bytes.length;
-    if (size > maxBodyBytes) return undefined;
-    parts.push(bytes);
-  }
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const part of parts) {
-    body.set(part, offset);
-    offset += part.length;
-  }
-  return body;
-}
-
 /** Reads a fetch Request's body under the limit; 413 (a Response) when it is larger, 400 when it breaks off. */
 export async function readRequestBody(request: Request, maxBodyBytes: number): Promise<Uint8Array | Response> {
   if (!request.body) return new Uint8Array();
-  // Read with a reader, not `for await`: not every runtime's ReadableStream is async-iterable.
-  const reader = request.body.getReader();
-  const chunks = {
-    async *[Symbol.asyncIterator]() {
-      for (let part = await reader.read(); !part.done; part = await reader.read()) yield part.value;
-    },
-  };
   try {
-    const body = await readLimited(chunks, maxBodyBytes);
-    if (!body) void reader.cancel().catch(() => undefined);
-    return body ?? tooLarge(maxBodyBytes);
+    return (await readStreamLimited(request.body, maxBodyBytes)) ?? tooLarge(maxBodyBytes);
   } catch {
     return plainResponse(400, 'the body broke off');
   }

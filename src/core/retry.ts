@@ -25,13 +25,14 @@ export const MAX_RETRY_AFTER_MS = 100 * 365 * 24 * 3600 * 1000;
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
- * Why a retry or timeout option is unusable, or undefined when it is fine: maxRetries a whole number ≥ 0, delays
- * finite numbers ≥ 0, timeoutMs a number > 0 up to 2^31-1 ms (setTimeout's limit). NaN (`Number(process.env.UNSET)`)
+ * Why a retry, timeout or size option is unusable, or undefined when it is fine: maxRetries a whole number ≥ 0, delays
+ * finite numbers ≥ 0, timeoutMs a number > 0 up to 2^31-1 ms (setTimeout's limit), maxResponseBytes a whole number > 0. NaN (`Number(process.env.UNSET)`)
  * would otherwise mean endless retries or no timeout at all.
  */
-export function optionProblem(options: { timeoutMs?: number; retry?: Partial<RetryPolicy>; maxRetries?: number }): string | undefined {
+export function optionProblem(options: { timeoutMs?: number; retry?: Partial<RetryPolicy>; maxRetries?: number; maxResponseBytes?: number }): string | undefined {
   const bad = (name: string, value: unknown, rule: string) => `${name} must be ${rule}, not ${String(value)}`;
-  const { timeoutMs, retry = {}, maxRetries } = options;
+  const { timeoutMs, retry = {}, maxRetries, maxResponseBytes } = options;
+  if (maxResponseBytes !== undefined && !(Number.isSafeInteger(maxResponseBytes) && maxResponseBytes > 0)) return bad('maxResponseBytes', maxResponseBytes, 'a whole number of bytes > 0');
   if (timeoutMs !== undefined && !(typeof timeoutMs === 'number' && timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS)) return bad('timeoutMs', timeoutMs, `a number of milliseconds > 0 and ≤ ${MAX_TIMER_MS}`);
   for (const [name, value] of [['maxRetries', maxRetries], ['retry.maxRetries', retry.maxRetries]] as const) {
     if (value !== undefined && !(Number.isInteger(value) && value >= 0)) return bad(name, value, 'a whole number ≥ 0');

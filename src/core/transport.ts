@@ -2,7 +2,8 @@
 // openapi-fetch builds the Request; this function is its `fetch`.
 import { holdUntilSettled, type AccountLock, type LockHold } from './coordination.ts';
 import { clearDeadline, startDeadline } from './deadlines.ts';
-import { CoordinationError, NetworkError, RedirectError, SdkError, TimeoutError, UsageError, type ErrorContext } from './errors.ts';
+import { CoordinationError, InvalidResponseError, NetworkError, RedirectError, SdkError, TimeoutError, UsageError, type ErrorContext } from './errors.ts';
+import { readStreamLimited } from './read-limited.ts';
 import type { Redactor } from './redact.ts';
 import { backoffDelay, isRetryableStatus, isSafeToRepeat, optionProblem, parseRetryAfter, sleep, type RetryPolicy } from './retry.ts';
 
@@ -50,6 +51,8 @@ export interface TransportConfig {
   lock?: AccountLock;
   /** How long an attempt its caller gave up on (timeout, abort) may keep the lock while the server still works on it. */
   holdAbandonedMs?: number;
+  /** The largest answer body read, in bytes after decompression; a larger one is an InvalidResponseError. */
+  maxResponseBytes: number;
 }
 
 /** What one logical call asks of the transport, beyond the client's defaults. */
@@ -169,7 +172,7 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
     const method = request.method;
     state.operation ||= `${method} ${new URL(request.url).pathname}`;
     // Checked per call (client options too), before any login: a bad option is a typed rejection, never endless retries.
-    const problem = optionProblem({ timeoutMs: policy.timeoutMs ?? config.timeoutMs, retry: config.retry, maxRetries: policy.maxRetries });
+    const problem = optionProblem({ timeoutMs: policy.timeoutMs ?? config.timeoutMs, retry: config.retry, maxRetries: policy.maxRetries, maxResponseBytes: config.maxResponseBytes });
     if (problem) throw new UsageError({ api: config.api, operation: state.operation, attempts: state.attempts }, problem);
     const authenticating = config.authenticate?.(request);
     if (authenticating) await authenticating;
@@ -227,7 +230,7 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
             answer = await config.fetch(sending, sendInit);
           }
           // Read the whole body inside the attempt: the timeout covers a slow body and a reset mid-body can be retried.
-          return { answer, bytes: await answer.arrayBuffer() };
+          return { answer, bytes: await readCapped(answer, config.maxResponseBytes, context) };
         };
         let sent: Response;
         ({ answer: sent, bytes } = await (hold ? holdUntilSettled(exchange(), hold, attempt, giveUp.signal, config.holdAbandonedMs) : exchange()));
@@ -283,6 +286,21 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
   // Raw calls get the transport's errors straight from here: they leave masked, as everything a wrapper throws does.
   const fetch: FetchLike = (request, init) => send(request, init).catch((error: unknown) => Promise.reject(error instanceof SdkError ? config.redactor.error(error) : error));
   return { fetch, state };
+}
+
+/**
+ * An answer's body, read to the end unless it grows past `maxBytes` (counted after fetch has decompressed it, so a
+ * gzip bomb stops there): then reading stops, the connection is let go, and the call fails with an InvalidResponseError.
+ */
+async function readCapped(answer: Response, maxBytes: number, context: () => ErrorContext): Promise<ArrayBuffer> {
+  if (!answer.body) return new ArrayBuffer(0);
+  // An encoded body's Content-Length is its compressed size: only a plain body can be refused before it is read.
+  const declared = answer.headers.has('content-encoding') ? Number.NaN : Number(answer.headers.get('content-length'));
+  const body = declared > maxBytes ? undefined : await readStreamLimited(answer.body, maxBytes);
+  if (body) return body.buffer as ArrayBuffer;
+  void answer.body.cancel().catch(() => undefined); // already cancelled (and locked) when reading went past the limit
+  const contentType = answer.headers.get('content-type') ?? undefined;
+  throw new InvalidResponseError(context(), { status: answer.status, reason: `the body is larger than maxResponseBytes (${maxBytes} bytes)`, contentType, bodySnippet: '' });
 }
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);

@@ -18,7 +18,7 @@ import {
   type RequestOptions,
   type WithResponse,
 } from '../core/index.ts';
-import { describeValue, isPlainObject, textOf } from '../core/objects.ts';
+import { describeValue, idText, isPlainObject, textOf } from '../core/objects.ts';
 import type { components, paths } from '../../generated/dilovod.ts';
 
 type Schemas = components['schemas'];
@@ -108,11 +108,12 @@ export function createDilovodClient(options: DilovodClientOptions) {
       secrets: [key],
       // A bare JSON string other than "ok" is the error text (seed 003: saveObject answers "the object's id on success,
       // otherwise the error text"; setDelMark answers "ok").
-      failedInside: (body) => (typeof body === 'string' && body !== 'ok') || (isPlainObject(body) && (typeof body.error === 'string' || body.status === 'error')),
+      // An `error` member holding anything (text, as the gateway sends, or any other value) is a failure; `null` is not.
+      failedInside: (body) => (typeof body === 'string' && body !== 'ok') || (isPlainObject(body) && ((body.error !== undefined && body.error !== null) || body.status === 'error')),
       describeError: (body) => {
         if (typeof body === 'string') return { message: body };
         if (!isPlainObject(body)) return {};
-        if (typeof body.error === 'string') return { message: body.error };
+        if (body.error !== undefined && body.error !== null) return { message: textOf(body.error) };
         if (body.status === 'error') return { code: 'call_error', message: textOf(body.errorMessage) };
         return {};
       },
@@ -153,10 +154,11 @@ export function createDilovodClient(options: DilovodClientOptions) {
     raw: api.raw,
     /** Any packet, as it is: the action and its params. */
     send,
-    /** One object: its header and table parts. */
-    getObject: (id: ObjectRef, requestOptions?: RequestOptions) => send<'getObject', GetObjectResult>('getObject', { id }, requestOptions),
-    /** Creates (header.id is a type name) or overwrites (header.id is an object id) an object. Not retried. */
-    saveObject: (params: SaveObjectParams, requestOptions?: RequestOptions) => send<'saveObject', SaveObjectResult>('saveObject', params, requestOptions),
+    /** One object: its header and table parts. An answer without a `header` object is a DecodeError. */
+    getObject: (id: ObjectRef, requestOptions?: RequestOptions) => send('getObject', { id }, requestOptions, expectMember<GetObjectResult>('header', isPlainObject, 'an object')),
+    /** Creates (header.id is a type name) or overwrites (header.id is an object id) an object. Not retried. An answer without the saved object's `id` is a DecodeError. */
+    saveObject: (params: SaveObjectParams, requestOptions?: RequestOptions) =>
+      send('saveObject', params, requestOptions, expectMember<SaveObjectResult>('id', (id) => idText(id) !== undefined, 'an object id')),
     /** Sets the deletion mark on an object. Not retried. */
     setDelMark: (id: ObjectRef, requestOptions?: RequestOptions) => send<'setDelMark', SetDelMarkResult>('setDelMark', { header: { id } } as ParamsOf<'setDelMark'>, requestOptions),
     request,
@@ -186,12 +188,22 @@ export function createDilovodClient(options: DilovodClientOptions) {
 
 export type DilovodClient = ReturnType<typeof createDilovodClient>;
 
+/** A result that must carry `name` as the spec requires it (a missing id would be a silent success without one). */
+function expectMember<R>(name: string, valid: (value: unknown) => boolean, expected: string): Decode<unknown, R> {
+  return (result, _, context) => {
+    const value = isPlainObject(result) ? result[name] : undefined;
+    if (!valid(value)) throw new DecodeError(context, name, `expected ${expected}, got ${describeValue(value)}`);
+    return result as R;
+  };
+}
+
 const REQUEST_CONTEXT: ErrorContext = { api: 'dilovod', operation: 'request', attempts: 1 };
 
 /**
  * Rows as records: an array of row objects as it is (`RequestRows`); `{columns, data}` (`RequestTable`, from
  * `assembleLinks: false`) turned into one record per data row. Anything else — a row that is not an object, a data
- * row that is not an array, any other shape — is a DecodeError naming where, never an empty result.
+ * row that is not an array or not as long as `columns`, a column named twice, any other shape — is a DecodeError
+ * naming where, never an empty result or a record with a value lost.
  */
 export function rowsOf(result: unknown, context: ErrorContext = REQUEST_CONTEXT): Array<Record<string, unknown>> {
   if (Array.isArray(result)) {
@@ -202,8 +214,12 @@ export function rowsOf(result: unknown, context: ErrorContext = REQUEST_CONTEXT)
   if (isPlainObject(result) && Array.isArray(result.columns) && Array.isArray(result.data)) {
     if (!result.columns.every((column) => typeof column === 'string')) throw new DecodeError(context, 'columns', 'not an array of names');
     const columns = result.columns as string[];
+    const names = new Set<string>();
+    const twice = columns.find((column) => names.size === names.add(column).size);
+    if (twice !== undefined) throw new DecodeError(context, 'columns', `the column ${describeValue(twice)} is named twice (one would be lost)`);
     return result.data.map((row, index) => {
       if (!Array.isArray(row)) throw new DecodeError(context, `data.${index}`, 'a data row is not an array');
+      if (row.length !== columns.length) throw new DecodeError(context, `data.${index}`, `a row of ${row.length} values for ${columns.length} columns`);
       return Object.fromEntries(columns.map((column, i) => [column, row[i]]));
     });
   }

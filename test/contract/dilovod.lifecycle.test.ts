@@ -24,7 +24,10 @@ describe('dilovod lifecycle', () => {
   it('saveObject → getObject returns it; overwrite changes it; setDelMark marks it; an unknown id is the gateway error', async () => {
     const { id } = await dilovod.saveObject({ header: { id: 'catalogs.goods', name: 'Кава в зернах 1 кг', code: 'K-1' } });
     expect(id).toMatch(/^11003\d{11}$/);
-    expect((await dilovod.getObject(id)).header).toMatchObject({ id: { id }, name: 'Кава в зернах 1 кг', code: 'K-1', delMark: '0' });
+    expect((await dilovod.getObject(id)).header).toMatchObject({ id: { id, pr: 'Кава в зернах 1 кг' }, name: 'Кава в зернах 1 кг', code: 'K-1', delMark: '0' });
+    // A multi-language name shows as its Ukrainian text (the mock once showed "[object Object]").
+    const unit = await dilovod.saveObject({ header: { id: 'catalogs.units', code: 'psi', name: { uk: 'ПНД', ru: 'ПНД-ru' } } });
+    expect((await dilovod.getObject(unit.id)).header.id).toEqual({ id: unit.id, pr: 'ПНД' });
     await dilovod.saveObject({ header: { id, code: 'K-2' } });
     expect((await dilovod.getObject(id)).header).toMatchObject({ name: 'Кава в зернах 1 кг', code: 'K-2' });
     await dilovod.setDelMark(id);

@@ -41,6 +41,14 @@ describe('yandex-fleet v3 lifecycle', () => {
     await expect(fleet.createTransactionV3({ ...payout, amount: '-1300.00', version: 2 })).rejects.toMatchObject({ status: 409, code: 'version_conflict' });
   });
 
+  it('a version that skips numbers is the latest; one between is not above it (409)', async () => {
+    await fleet.createTransactionV3(payout);
+    expect(await fleet.createTransactionV3({ ...payout, amount: '-1200.00', version: 5 })).toMatchObject({ latest_version: 5, version_info: { version: 5 } });
+    for (const version of [2, 5]) {
+      await expect(fleet.createTransactionV3({ ...payout, amount: '-1100.00', version })).rejects.toMatchObject({ status: 409, code: 'version_conflict', apiMessage: expect.stringContaining('version 5') });
+    }
+  });
+
   it('the admin API fails a version as the service would', async () => {
     const created = await fleet.createTransactionV3(payout);
     await mock.move({ kind: 'transaction', id: created.id, to: 'fail', status_description: 'Недостаточно средств' });

@@ -92,6 +92,9 @@ describe('retry and timeout options', () => {
     ['baseDelayMs NaN', { retry: { baseDelayMs: NaN } }, {}],
     ['maxDelayMs -5', { retry: { maxDelayMs: -5 } }, {}],
     ['maxRetryAfterMs Infinity', { retry: { maxRetryAfterMs: Infinity } }, {}],
+    ['maxResponseBytes 0', { maxResponseBytes: 0 }, {}],
+    ['maxResponseBytes NaN', { maxResponseBytes: NaN }, {}],
+    ['maxResponseBytes 1.5', { maxResponseBytes: 1.5 }, {}],
   ];
   it.each(bad)('%s is a UsageError and nothing is sent', async (_label, clientOptions, callOptions) => {
     const { client, sent } = tbank(clientOptions);

@@ -69,7 +69,7 @@ describe('one request at a time', () => {
 
 describe('rowsOf', () => {
   it('turns {columns, data} into records, and leaves rows as they are', () => {
-    expect(rowsOf({ columns: ['good', 'qty'], data: [['1', '2.000'], ['3']] })).toEqual([{ good: '1', qty: '2.000' }, { good: '3', qty: undefined }]);
+    expect(rowsOf({ columns: ['good', 'qty'], data: [['1', '2.000'], ['3', null]] })).toEqual([{ good: '1', qty: '2.000' }, { good: '3', qty: null }]);
     expect(rowsOf([{ a: 1 }])).toEqual([{ a: 1 }]);
     expect(Object.prototype.hasOwnProperty.call(rowsOf({ columns: ['__proto__'], data: [[{ polluted: true }]] })[0], '__proto__')).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -81,6 +81,10 @@ describe('rowsOf', () => {
     ['a string', 'ok', ''],
     ['null', null, ''],
     ['a row that is no object', [{ a: 1 }, 2], '1'],
+    // Red team 5: positional rows that do not match the columns would lose or misplace a value.
+    ['a data row shorter than the columns', { columns: ['good', 'qty'], data: [['1', '2'], ['3']] }, 'data.1'],
+    ['a data row longer than the columns', { columns: ['good'], data: [['1', '2']] }, 'data.0'],
+    ['a column named twice', { columns: ['good', 'good'], data: [['1', '2']] }, 'columns'],
     ['columns that are no names', { columns: [1], data: [] }, 'columns'],
     ['a data row that is no array', { columns: ['a'], data: [['1'], { a: 1 }] }, 'data.1'],
     ['data missing', { columns: ['a'] }, ''],
@@ -100,7 +104,11 @@ describe('rowsOf', () => {
     const isRows = (v: unknown) => Array.isArray(v) && v.every((row) => typeof row === 'object' && row !== null && !Array.isArray(row));
     const isTable = (v: unknown): boolean => {
       const t = v as { columns?: unknown; data?: unknown };
-      return typeof v === 'object' && v !== null && !Array.isArray(v) && Array.isArray(t.columns) && t.columns.every((c) => typeof c === 'string') && Array.isArray(t.data) && t.data.every(Array.isArray);
+      const columns = t?.columns;
+      return (
+        typeof v === 'object' && v !== null && !Array.isArray(v) && Array.isArray(columns) && columns.every((c) => typeof c === 'string') && new Set(columns).size === columns.length &&
+        Array.isArray(t.data) && t.data.every((row) => Array.isArray(row) && row.length === columns.length)
+      );
     };
     fc.assert(
       fc.property(fc.oneof(fc.jsonValue(), fc.record({ columns: fc.jsonValue(), data: fc.jsonValue() }), fc.array(fc.jsonValue())), (value) => {

@@ -23,8 +23,8 @@ describe('plain text of inline Markdown', () => {
   });
 });
 
-describe.each(listApis().map((api) => [api.name, api] as const))('the copy of %s the portal renders', (_, api) => {
-  const rendered = renderedSpec(api) as Record<string, unknown>;
+const copies = await Promise.all(listApis().map(async (api) => [api.name, api, (await renderedSpec(api)) as Record<string, unknown>] as const));
+describe.each(copies)('the copy of %s the portal renders', (_, api, rendered) => {
   const found: Array<{ path: string; text: string; kind: 'server' | 'summary' | 'heading' }> = [];
   const walk = (node: unknown, path: string): void => {
     if (Array.isArray(node)) return node.forEach((item, i) => walk(item, `${path}/${i}`));

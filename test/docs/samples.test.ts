@@ -1,31 +1,29 @@
 // The portal's code samples (scripts/code-samples.ts, docs/samples/): one TypeScript and one curl sample on every
-// operation of every spec; the TypeScript ones compile as a reader would paste them and run against the mocks; the
-// curl ones run against the mocks (a webhook's against a receiver built with this project's parser).
-import { execFile } from 'node:child_process';
+// operation of every spec; the TypeScript ones compile as a reader would paste them and run against the mocks (the curl
+// ones run in curl-samples.test.ts).
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import ts from 'typescript';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { describe, expect, inject, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { listApis, mockPortFromEnv, projectRoot, type ApiEntry } from '#apis';
-import { addCodeSamples, operationsOf, PACKAGE_NAME, queryPairs, UPLOAD_FIXTURE, WEBHOOK_RECEIVER, type Spec } from '../../scripts/code-samples.ts';
+import { addCodeSamples, operationsOf, PACKAGE_NAME, queryPairs, WEBHOOK_RECEIVER, type Spec } from '../../scripts/code-samples.ts';
 import type { SampleSet } from '../../docs/samples/define.ts';
-import { parseFastriverCallback } from '../../src/fastriver/index.ts';
-import { dilovodWebhookListener } from '../../src/dilovod/node.ts';
 
 const apis = listApis();
 const specOf = (api: ApiEntry) => parse(readFileSync(api.specPath, 'utf8')) as Spec;
 const defaultMock = (api: ApiEntry) => `http://127.0.0.1:${mockPortFromEnv(api, {})}`;
 
 /** Every operation of every spec with its rendered samples (pointed at the default mock port, as the portal shows). */
-const rendered = apis.flatMap((api) => {
-  const spec = specOf(api);
-  addCodeSamples(spec, api.name, defaultMock(api));
-  return operationsOf(spec).map((entry) => ({ api, entry, samples: entry.operation['x-codeSamples'] ?? [] }));
-});
+const rendered = (
+  await Promise.all(
+    apis.map(async (api) => {
+      const spec = specOf(api);
+      await addCodeSamples(spec, api.name, defaultMock(api));
+      return operationsOf(spec).map((entry) => ({ api, entry, samples: entry.operation['x-codeSamples'] ?? [] }));
+    }),
+  )
+).flat();
 const cases = rendered.map((item) => [`${item.api.name} ${item.entry.operation.operationId}`, item] as const);
 
 describe('a sample on every operation', () => {
@@ -50,11 +48,11 @@ describe('a sample on every operation', () => {
     expect(queryPairs(name, value, style, explode)).toEqual(pairs);
   });
 
-  it('a samples file that misses an operation fails the docs build', () => {
+  it('a samples file that misses an operation fails the docs build', async () => {
     const api = apis.find((entry) => entry.name === 'yandex-fleet') as ApiEntry;
     const spec = specOf(api);
     spec.paths = { ...spec.paths, '/v9/new': { post: { operationId: 'brandNewOperation', responses: {} } } };
-    expect(() => addCodeSamples(spec, api.name, defaultMock(api))).toThrow(/no sample for operation brandNewOperation/);
+    await expect(addCodeSamples(spec, api.name, defaultMock(api))).rejects.toThrow(/no sample for operation brandNewOperation/);
   });
 
   it('the TypeScript samples compile as a reader pastes them (importing the package)', () => {
@@ -99,49 +97,5 @@ describe('the TypeScript samples run against the mocks', () => {
     } finally {
       log.mockRestore();
     }
-  });
-});
-
-describe('the curl samples run', () => {
-  let receiver: Server;
-  let receiverUrl = '';
-  const received: string[] = [];
-  const work = mkdtempSync(join(tmpdir(), 'curl-samples-'));
-
-  beforeAll(async () => {
-    // A receiver for the webhook samples: what the TypeScript samples of the webhooks do, on a free port.
-    const dilovod = dilovodWebhookListener((event) => void received.push(`dilovod ${event.params.objectName}`), { allowedIps: ['127.0.0.1', '::ffff:127.0.0.1'] });
-    receiver = createServer(async (req, res) => {
-      if (req.method === 'GET') return dilovod(req, res);
-      const chunks: Buffer[] = [];
-      for await (const chunk of req) chunks.push(chunk as Buffer);
-      try {
-        received.push(`fastriver ${parseFastriverCallback(Buffer.concat(chunks)).event}`);
-        res.writeHead(200).end();
-      } catch {
-        res.writeHead(400).end();
-      }
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    receiverUrl = `http://127.0.0.1:${(receiver.address() as { port: number }).port}`;
-  });
-  afterAll(() => {
-    receiver.close();
-    rmSync(work, { recursive: true, force: true });
-  });
-
-  it.each(cases)('%s', async (_, { api, entry, samples }) => {
-    const target = entry.kind === 'path' ? (inject('mockUrls')[api.name] ?? '') : receiverUrl;
-    const command = (samples[1]?.source ?? '')
-      .replaceAll(entry.kind === 'path' ? defaultMock(api) : WEBHOOK_RECEIVER, target)
-      .replaceAll(`@${UPLOAD_FIXTURE}`, `@${join(projectRoot, UPLOAD_FIXTURE)}`)
-      .replace(/ \\\n {2}-o '[^']*'/, '')
-      .trimEnd();
-    const { stdout } = await promisify(execFile)('sh', ['-c', `${command} -sS -o /dev/null -D - -w '%{http_code}'`], { cwd: work });
-    const status = Number(stdout.slice(-3));
-    expect(status, stdout).toBeGreaterThanOrEqual(200);
-    expect(status, stdout).toBeLessThan(300);
-    expect(stdout).not.toMatch(/^sl-violations:/im);
-    if (entry.kind === 'webhook') expect(received.at(-1)).toMatch(new RegExp(`^${api.name} `));
   });
 });

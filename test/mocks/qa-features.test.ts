@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { MockSession } from '../../mocks/admin-client.ts';
 import { maskCredentials } from '../../mocks/journal.ts';
-import { statefulSession } from '../support/stateful.ts';
+import { statefulSession, violationsOf } from '../support/stateful.ts';
 
 const CATEGORIES = '/v2/parks/transactions/categories/list';
 const API_KEY = 'fleet-secret-key-0a1b2c3d4e5f';
@@ -123,6 +123,36 @@ describe('admin API and state', () => {
     const unknown = await fetch(`${tbank.baseUrl}/__mock/nothing`);
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toMatchObject({ routes: expect.arrayContaining(['GET /__mock/requests']) });
+  });
+
+  // What the docs' curl samples put in first (docs/samples/<api>.ts `needs`): each kind under the id given; a bad id is refused by name.
+  it.each([
+    ['dellin', 'session', { id: '' }, 'resource.id'],
+    ['fastriver', 'token', { token: 7 }, 'resource.token'],
+    ['fastriver', 'delivery_request', { uuid: [] }, 'resource.uuid'],
+    ['tbank-delivery', 'appointment', { appointmentId: '' }, 'resource.appointmentId'],
+    ['tbank-delivery', 'document', { id: 1 }, 'resource.id'],
+    ['yandex-fleet', 'transaction', { id: 'x', park_id: 'p' }, 'resource.contractor_profile_id'],
+    ['yandex-fleet', 'transaction', { id: 'x', park_id: 'p', contractor_profile_id: 'c', status: 'done' }, 'resource.status'],
+    ['yandex-fleet', 'payout', {}, 'transaction'],
+  ])('%s seed %s %j is refused naming %s', async (api, kind, resource, named) => {
+    await expect(statefulSession(api).seed(kind, resource)).rejects.toMatchObject({ status: 400, message: expect.stringContaining(named) });
+  });
+
+  it('a seeded document downloads as the mock PDF under the id given; a seeded transaction reports its status', async () => {
+    const tbank = statefulSession('tbank-delivery');
+    await tbank.seed('document', { id: 'doc-1' });
+    const download = await tbank.fetch(new Request(`${tbank.baseUrl}/api/v1/delivery/documents/doc-1`, { headers: { authorization: 'Bearer t' } }));
+    expect([download.status, download.headers.get('content-type'), Buffer.from(await download.arrayBuffer()).subarray(0, 5).toString()]).toEqual([200, 'application/pdf', '%PDF-']);
+    const fleet = statefulSession('yandex-fleet');
+    await fleet.seed('transaction', { id: 't-1', park_id: 'p1', contractor_profile_id: 'c1', amount: '-5' });
+    const status = await fleet.fetch(
+      new Request(`${fleet.baseUrl}/v3/parks/driver-profiles/transactions/status?park_id=p1&contractor_profile_id=c1&id=t-1&version=1`, {
+        headers: { 'accept-language': 'ru', 'x-api-key': 'k', 'x-client-id': 'taxi/park/p1' },
+      }),
+    );
+    expect([status.status, ((await status.json()) as { version_info?: { status?: string; amount?: string } }).version_info]).toMatchObject([200, { status: 'in_progress', amount: '-5' }]);
+    expect([...(await violationsOf(tbank)), ...(await violationsOf(fleet))]).toEqual([]);
   });
 
   it('reset forgets the session’s state and journal', async () => {

@@ -2,7 +2,7 @@
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFastriverClient, DecodeError, parseFastriverCallback, SdkError } from '../../src/fastriver/index.ts';
-import { listen } from './sockets.ts';
+import { startFaultServer, type FaultServer } from '../support/fault-server.ts';
 
 const TOKEN = 'tok-SECRET-9f8e7d6c5b4a';
 const doc = (attributes: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
@@ -61,21 +61,13 @@ describe('parseFastriverCallback with hostile bodies', () => {
 });
 
 describe('JSON:API flattening through the client against a hostile server', () => {
-  let url = '';
-  let close: () => void;
-  let answer: { status?: number; headers?: Record<string, string>; body: string | Buffer } = { body: '' };
-  const seen: Array<{ url?: string; auth?: string }> = [];
-  beforeAll(async () => {
-    const s = await listen((req, res) => {
-      seen.push({ url: req.url, auth: req.headers.authorization });
-      res.writeHead(answer.status ?? 200, { 'content-type': 'application/vnd.api+json', ...answer.headers });
-      res.end(answer.body);
-    });
-    url = s.url;
-    close = () => s.server.close();
-  });
-  afterAll(() => close());
-  const client = () => createFastriverClient({ token: TOKEN }, { baseUrl: url, retry: { maxRetries: 0 }, timeoutMs: 3000 });
+  let api: FaultServer;
+  beforeAll(async () => void (api = await startFaultServer()));
+  afterAll(() => api.close());
+  /** The hostile server's next answers (a JSON:API document unless `headers` say otherwise). */
+  const answer = ({ status = 200, headers = {}, body }: { status?: number; headers?: Record<string, string>; body: string }) =>
+    api.script({ status, headers: { 'content-type': 'application/vnd.api+json', ...headers }, body });
+  const client = () => createFastriverClient({ token: TOKEN }, { baseUrl: api.url, retry: { maxRetries: 0 }, timeoutMs: 3000 });
 
   const base = { id: 'r1', type: 'delivery_request', attributes: { status: 'new' } };
   const hostile: Array<[string, unknown]> = [
@@ -91,7 +83,7 @@ describe('JSON:API flattening through the client against a hostile server', () =
   ];
   for (const [name, body] of hostile) {
     it(`${name}: a typed error or a sane object, never a bare TypeError`, async () => {
-      answer = { body: JSON.stringify(body) };
+      answer({ body: JSON.stringify(body) });
       let result: any;
       try { result = await client().deliveryRequests.get('r1'); } catch (e) { expect(e, String(e)).toBeInstanceOf(SdkError); return; }
       expect(result).toBeTypeOf('object');
@@ -101,16 +93,16 @@ describe('JSON:API flattening through the client against a hostile server', () =
   }
 
   it('__proto__ attribute / relationship names do not pollute', async () => {
-    answer = { body: '{"data":{"id":"r1","type":"delivery_request","attributes":{"__proto__":{"polluted":1},"status":"new"},"relationships":{"__proto__":{"data":{"id":"d","type":"delivery"}},"constructor":{"data":{"id":"d","type":"delivery"}}}},"included":[{"id":"d","type":"delivery","attributes":{"polluted":1}}]}' };
+    answer({ body: '{"data":{"id":"r1","type":"delivery_request","attributes":{"__proto__":{"polluted":1},"status":"new"},"relationships":{"__proto__":{"data":{"id":"d","type":"delivery"}},"constructor":{"data":{"id":"d","type":"delivery"}}}},"included":[{"id":"d","type":"delivery","attributes":{"polluted":1}}]}' });
     try { await client().deliveryRequests.get('r1'); } catch (e) { expect(e).toBeInstanceOf(SdkError); }
     expect(({} as any).polluted).toBeUndefined();
   });
 
   it('a cycle through included serializes and inspects', async () => {
-    answer = { body: JSON.stringify({
+    answer({ body: JSON.stringify({
       data: { ...base, relationships: { active_delivery: { data: { id: 'd', type: 'delivery' } }, deliveries: { data: [{ id: 'd', type: 'delivery' }] } } },
       included: [{ id: 'd', type: 'delivery', attributes: {}, relationships: { delivery_request: { data: { id: 'r1', type: 'delivery_request' } }, self: { data: { id: 'd', type: 'delivery' } } } }],
-    }) };
+    }) });
     const result = await client().deliveryRequests.get('r1');
     expect(() => JSON.stringify(result)).not.toThrow();
     expect(() => inspect(result, { depth: 10 })).not.toThrow();
@@ -118,24 +110,23 @@ describe('JSON:API flattening through the client against a hostile server', () =
 
   it('10k-deep included chain does not overflow the stack with a bare RangeError', async () => {
     const included = Array.from({ length: 10000 }, (_, i) => ({ id: `d${i}`, type: 'delivery', attributes: {}, relationships: { next: { data: { id: `d${i + 1}`, type: 'delivery' } } } }));
-    answer = { body: JSON.stringify({ data: { ...base, relationships: { active_delivery: { data: { id: 'd0', type: 'delivery' } } } }, included }) };
+    answer({ body: JSON.stringify({ data: { ...base, relationships: { active_delivery: { data: { id: 'd0', type: 'delivery' } } } }, included }) });
     let result: any;
     try { result = await client().deliveryRequests.get('r1'); } catch (e) { expect(e, String(e)).toBeInstanceOf(SdkError); return; }
     expect(() => JSON.stringify(result)).not.toThrow();
   });
 
   it('path traversal in the uuid stays inside the path segment', async () => {
-    answer = { body: JSON.stringify({ data: base }) };
-    seen.length = 0;
+    answer({ body: JSON.stringify({ data: base }) });
     try { await client().deliveryRequests.get('../../authentications?x=1#'); } catch (e) { expect(e).toBeInstanceOf(SdkError); }
-    for (const s of seen) {
+    for (const s of api.received) {
       expect(s.url).not.toMatch(/\/authentications/);
     }
   });
 
   it('the token never appears in an ApiError, its JSON, inspect, or cause chain when the server echoes it', async () => {
     const b64 = Buffer.from(TOKEN).toString('base64');
-    answer = { status: 400, headers: { 'x-echo': TOKEN, 'www-authenticate': `Bearer ${TOKEN}` }, body: JSON.stringify({ error: `bad token ${TOKEN} / ${encodeURIComponent(TOKEN)} / ${b64} / ${TOKEN.slice(4)}`, validation_errors: { token: [TOKEN] } }) };
+    answer({ status: 400, headers: { 'x-echo': TOKEN, 'www-authenticate': `Bearer ${TOKEN}` }, body: JSON.stringify({ error: `bad token ${TOKEN} / ${encodeURIComponent(TOKEN)} / ${b64} / ${TOKEN.slice(4)}`, validation_errors: { token: [TOKEN] } }) });
     let error: any;
     try { await client().deliveryRequests.get('r1'); } catch (e) { error = e; }
     expect(error).toBeInstanceOf(SdkError);
@@ -147,7 +138,7 @@ describe('JSON:API flattening through the client against a hostile server', () =
 
   it('a non-JSON:API 2xx (HTML, truncated JSON) is an InvalidResponseError-like SdkError', async () => {
     for (const body of ['<html>hi</html>', '{"data":{"id":"r1"', '', '\ufeff{"data":null}']) {
-      answer = { headers: { 'content-type': 'text/html' }, body };
+      answer({ headers: { 'content-type': 'text/html' }, body });
       await expect(client().deliveryRequests.get('r1')).rejects.toBeInstanceOf(SdkError);
     }
   });

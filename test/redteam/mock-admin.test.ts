@@ -1,15 +1,9 @@
 // Attacks on the mock host's /__mock/ admin API: journal leaks, odd session ids, faults that hang, bad admin bodies.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockHost, type MockHost } from '../../mocks/host.ts';
+import { describe, expect, it } from 'vitest';
+import { statefulMocks } from '../support/stateful.ts';
 import { catchingUncaught, raw, statusOf } from './sockets.ts';
 
-let host: MockHost;
-const url: Record<string, string> = {};
-beforeAll(async () => {
-  host = await startMockHost({ port: () => 0 });
-  for (const s of host.servers) url[s.api] = s.url;
-});
-afterAll(() => host.close());
+const { url, port } = statefulMocks();
 
 const Y = '/v2/parks/transactions/categories/list';
 const SECRET = 'qa-SECRET-9z8y7x6w5v';
@@ -76,8 +70,7 @@ describe('session ids with odd characters', () => {
     });
   }
   it('raw non-ASCII / CR in session header: 4xx or isolated, keeps serving', async () => {
-    const port = Number(new URL(url['yandex-fleet'] ?? '').port);
-    const answer = await raw(port, Buffer.concat([Buffer.from('GET /__mock/state HTTP/1.1\r\nHost: x\r\nX-Mock-Session: '), Buffer.from([0xd0, 0x9f, 0xff, 0x0b]), Buffer.from('\r\nConnection: close\r\n\r\n')]));
+    const answer = await raw(port['yandex-fleet'] ?? 0, Buffer.concat([Buffer.from('GET /__mock/state HTTP/1.1\r\nHost: x\r\nX-Mock-Session: '), Buffer.from([0xd0, 0x9f, 0xff, 0x0b]), Buffer.from('\r\nConnection: close\r\n\r\n')]));
     const status = statusOf(answer);
     expect(status === 0 || status < 500, `status ${status}`).toBe(true);
     expect(await alive()).toBe(200);

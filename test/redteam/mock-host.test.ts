@@ -1,19 +1,10 @@
 // Attacks on the mock host (startMockHost) over raw sockets and fetch.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockHost, type MockHost } from '../../mocks/host.ts';
+import { describe, expect, it } from 'vitest';
+import { statefulMocks } from '../support/stateful.ts';
 import { catchingUncaught, raw, statusOf } from './sockets.ts';
 
-let host: MockHost;
-const port: Record<string, number> = {};
-const url: Record<string, string> = {};
-beforeAll(async () => {
-  host = await startMockHost({ port: () => 0 });
-  for (const s of host.servers) {
-    url[s.api] = s.url;
-    port[s.api] = Number(new URL(s.url).port);
-  }
-});
-afterAll(() => host.close());
+// The run's stateful host, as `npm start` serves it (test/support/mock-host.setup.ts).
+const { url, port } = statefulMocks();
 
 const Y = '/v2/parks/transactions/categories/list';
 const YH = { 'content-type': 'application/json', 'accept-language': 'ru', 'x-api-key': 'qa-SECRET-key-123456', 'x-client-id': 'taxi/park/p1' };

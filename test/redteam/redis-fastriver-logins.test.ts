@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createFastriverClient } from '../../src/fastriver/index.ts';
-import { createRedisCredentialStore } from '../../src/redis/node.ts';
+import { createRedisCredentialStore, MIN_LEASE_MS } from '../../src/redis/node.ts';
 
 let redisProc: ChildProcess;
 let redisPort = 0;
@@ -64,7 +64,7 @@ it('four workers starting together log in once', async () => {
 it('a short renewal lease shorter than the login: still one login', async () => {
   logins = 0;
   const conns = Array.from({ length: 3 }, () => new Redis({ port: redisPort, maxRetriesPerRequest: 1 }));
-  const clients = conns.map((r) => createFastriverClient({ login: 'bot@company.com', password: 'PW_S3cret' }, { baseUrl: apiUrl, tokenStore: createRedisCredentialStore(r, { name: 'fastriver:short', renewLeaseMs: 90 }) }));
+  const clients = conns.map((r) => createFastriverClient({ login: 'bot@company.com', password: 'PW_S3cret' }, { baseUrl: apiUrl, tokenStore: createRedisCredentialStore(r, { name: 'fastriver:short', renewLeaseMs: MIN_LEASE_MS }) }));
   await Promise.all(clients.map((c) => c.deliveryRequests.get('f7b1c2d3-0000-4000-8000-000000000001').then(() => 'ok', (e) => e)));
   conns.forEach((c) => c.disconnect());
   expect(logins).toBe(1);

@@ -65,12 +65,12 @@ export function dilovodServer(
       res.on('close', () => (stats.inFlight -= 1));
       return;
     }
-    const packet = JSON.parse(new URLSearchParams(body).get('packet') ?? '{}') as { params?: { id?: unknown; header?: unknown } };
+    const packet = JSON.parse(new URLSearchParams(body).get('packet') ?? '{}') as { action?: string; params?: { id?: unknown; header?: unknown } };
     onPacket?.(packet);
     setTimeout(() => {
       stats.inFlight -= 1;
       if (mode === 'close') return void res.socket?.destroy();
-      json(res, 200, { header: { id: packet.params?.id ?? { id: '1110800000001001' } } });
+      json(res, 200, packet.action === 'saveObject' ? { result: 'ok', id: '1110800000001001' } : { header: { id: packet.params?.id ?? { id: '1110800000001001' } } });
     }, workMs());
   });
 }

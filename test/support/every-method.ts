@@ -90,7 +90,7 @@ export function clients(fetch: FetchLike) {
     },
     dilovod: {
       client: dilovod,
-      body: (method) => (method === 'saleOrderCreate' ? { status: 'success', data: {} } : []),
+      body: (method) => ({ saleOrderCreate: { status: 'success', data: {} }, getObject: { header: {} }, saveObject: { id: '1' } })[method] ?? [],
       methods: {
         send: (o) => dilovod.send('getObject', { id: '1' } as never, o),
         getObject: (o) => dilovod.getObject('1', o),

@@ -2,7 +2,7 @@
 // Nothing is persisted: a restart is a Redis that has lost its data, the hard case for a lock.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createConnection } from 'node:net';
+import { createConnection, createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './ports.ts';
@@ -79,4 +79,34 @@ function answers(port: number): Promise<boolean> {
     socket.on('error', () => resolve(false));
     socket.on('close', () => resolve(false));
   });
+}
+
+/** A TCP relay to a Redis whose link can go silent: the sockets stay open, the bytes stop (a network partition). */
+export interface SilenceableLink {
+  url: string;
+  silence(): void;
+  close(): Promise<void>;
+}
+
+export async function startSilenceableLink(port: number): Promise<SilenceableLink> {
+  let silent = false;
+  const sockets: Socket[] = [];
+  const server = createServer((client) => {
+    const upstream = createConnection(port, '127.0.0.1');
+    sockets.push(client, upstream);
+    client.on('data', (data) => silent || upstream.write(data));
+    upstream.on('data', (data) => silent || client.write(data));
+    for (const socket of [client, upstream]) socket.on('error', () => undefined);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (typeof address !== 'object' || !address) throw new Error('no port');
+  return {
+    url: `redis://127.0.0.1:${address.port}`,
+    silence: () => (silent = true),
+    close: () => {
+      for (const socket of sockets) socket.destroy();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
 }

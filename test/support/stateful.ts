@@ -4,9 +4,18 @@ import { inject } from 'vitest';
 import { mockSession, type MockSession } from '../../mocks/admin-client.ts';
 
 export function statefulSession(api: string): MockSession {
-  const baseUrl = inject('statefulMockUrls')[api];
+  const baseUrl = statefulMocks().url[api];
   if (!baseUrl) throw new Error(`no stateful mock for ${api}: is it in redocly.yaml?`);
   return mockSession(baseUrl);
+}
+
+/**
+ * The run's stateful mock host (test/support/mock-host.setup.ts), shared by every test file, as `npm start` serves
+ * it: the URL and the port of each API's mock. For tests that attack the host itself rather than one session.
+ */
+export function statefulMocks(): { url: Record<string, string>; port: Record<string, number> } {
+  const url = inject('statefulMockUrls');
+  return { url, port: Object.fromEntries(Object.entries(url).map(([api, base]) => [api, Number(new URL(base).port)])) };
 }
 
 /** Every journal entry of the session in which the contract checks found something: a lifecycle test ends with none. */

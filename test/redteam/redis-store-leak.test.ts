@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { SdkError } from '../../../src/core/index.ts';
-import { createRedisCredentialStore, createRedisLock } from '../../../src/redis/node.ts';
+import { SdkError, UsageError } from '../../src/core/index.ts';
+import { createRedisCredentialStore, createRedisLock, MIN_LEASE_MS } from '../../src/redis/node.ts';
 
 let redisProc: ChildProcess;
 let redisPort = 0;
@@ -59,7 +59,7 @@ it('a JSON null stored gives a typed error, not a bare TypeError', async () => {
 });
 
 it('renew on a garbage credential key: the renewal still runs or fails typed, without the token', async () => {
-  const store = createRedisCredentialStore(redis, { name: 'fastriver:garbage', renewLeaseMs: 2 });
+  const store = createRedisCredentialStore(redis, { name: 'fastriver:garbage', renewLeaseMs: MIN_LEASE_MS });
   await redis.set('delivery-api-clients:credential:fastriver:garbage', SECRET + '}');
   const out = await store.renew(undefined, async () => ({ value: 'new-token' })).then((v) => v, (e) => e);
   if (out instanceof Error) {
@@ -68,8 +68,11 @@ it('renew on a garbage credential key: the renewal still runs or fails typed, wi
   } else expect(out.value).toBe('new-token');
 });
 
-it('createRedisLock with leaseMs 0, -1, 1: refused, or never two holds at once (1 ms hands out two holds; each hold.lost fires)', async () => {
-  for (const leaseMs of [0, -1, 1]) {
+it('createRedisLock with leaseMs 0, -1, 1, 99: refused with a UsageError; the shortest lease allowed never gives two holds at once', async () => {
+  for (const leaseMs of [0, -1, 1, MIN_LEASE_MS - 1]) {
+    expect(() => createRedisLock(redis, { name: 'dilovod:refused', leaseMs }), `leaseMs ${leaseMs}`).toThrow(UsageError);
+  }
+  for (const leaseMs of [MIN_LEASE_MS]) {
     const r2 = new Redis({ port: redisPort, maxRetriesPerRequest: 1 });
     const name = `dilovod:lease${leaseMs}-${Date.now()}`;
     const l1 = createRedisLock(redis, { name, leaseMs, acquireTimeoutMs: 300 });

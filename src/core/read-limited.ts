@@ -1,0 +1,35 @@
+// Reading a body whole, up to a limit: the receivers (a request body) and the transport (an answer body, after fetch has
+// decompressed it, so a gzip bomb stops at the limit) both read this way.
+
+/** Reads a body of at most `maxBodyBytes`: the bytes, or undefined when it is larger (reading stops there). */
+export async function readLimited(chunks: AsyncIterable<unknown> | null, maxBodyBytes: number): Promise<Uint8Array | undefined> {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of chunks ?? []) {
+    const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk instanceof Uint8Array ? chunk : new Uint8Array();
+    size += bytes.length;
+    if (size > maxBodyBytes) return undefined;
+    parts.push(bytes);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const part of parts) {
+    body.set(part, offset);
+    offset += part.length;
+  }
+  return body;
+}
+
+/** Reads a stream of at most `maxBytes`: the bytes, or undefined when it is larger (then the stream is cancelled). */
+export async function readStreamLimited(stream: ReadableStream<Uint8Array>, maxBytes: number): Promise<Uint8Array | undefined> {
+  // Read with a reader, not `for await`: not every runtime's ReadableStream is async-iterable.
+  const reader = stream.getReader();
+  const chunks = {
+    async *[Symbol.asyncIterator]() {
+      for (let part = await reader.read(); !part.done; part = await reader.read()) yield part.value;
+    },
+  };
+  const body = await readLimited(chunks, maxBytes);
+  if (!body) void reader.cancel().catch(() => undefined);
+  return body;
+}
