@@ -1,7 +1,10 @@
 // Callbacks and webhooks the mock sends: Fastriver's events to a request's `callback_url`, Dilovod's `objectChanged`
 // to the URL a test configured. Each is checked against the spec's `webhooks` before it leaves (a violation is kept
 // with the delivery, loudly: `GET /__mock/callbacks`), then sent and retried as the API documents.
+import { lookup } from 'node:dns/promises';
+import { networkInterfaces } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
+import ipaddr from 'ipaddr.js';
 
 export interface Outbound {
   /** The spec's webhook name (`deliveryRequestEvent`, `objectChanged`), which its body is checked against. */
@@ -32,7 +35,6 @@ export interface Delivery extends Outbound {
 
 /** The ports this process's mocks listen on: a callback to one of them would reach a mock (or its admin API) itself. */
 const ownPorts = new Set<number>();
-const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1?\]|\[::ffff:127(?:\.\d{1,3}){3}\]|0\.0\.0\.0)$/i;
 
 /** Marks a port as the mock host's own (startMock, after listen); the returned function forgets it (on close). */
 export function claimOwnPort(port: number): () => void {
@@ -41,15 +43,48 @@ export function claimOwnPort(port: number): () => void {
 }
 
 /**
- * Why the mock must not send to `url`, or undefined when it may: a request to its own ports would loop back into the
- * mocks (a callback_url of `/__mock/reset` wipes state), so the host's own ports and any `/__mock/` path are refused.
+ * An IP address as the socket would reach it (ipaddr.js): an IPv6 address carrying an IPv4 one (IPv4-mapped
+ * `::ffff:127.0.0.1` / `::ffff:7f00:1` in any spelling, IPv4-compatible `::127.0.0.1`) becomes that IPv4 address.
  */
-export function refusalOf(url: string): string | undefined {
+function normalizedAddress(address: string): ipaddr.IPv4 | ipaddr.IPv6 | undefined {
+  if (!ipaddr.isValid(address)) return undefined;
+  const parsed = ipaddr.process(address);
+  if (parsed.kind() === 'ipv6' && parsed.range() !== 'loopback' && parsed.range() !== 'unspecified') {
+    const bytes = parsed.toByteArray();
+    if (bytes.slice(0, 12).every((byte) => byte === 0)) return ipaddr.fromByteArray(bytes.slice(12));
+  }
+  return parsed;
+}
+
+/** Whether an address reaches this machine: loopback, unspecified (0.0.0.0, ::), or one of its interfaces' addresses. */
+function isThisMachine(address: ipaddr.IPv4 | ipaddr.IPv6): boolean {
+  if (address.range() === 'loopback' || address.range() === 'unspecified') return true;
+  const own = Object.values(networkInterfaces()).flatMap((list) => list ?? []);
+  return own.some((each) => normalizedAddress(each.address)?.toString() === address.toString());
+}
+
+/** The addresses a URL's host names: itself for an IP literal, `localhost` names as loopback (RFC 6761), else DNS. */
+async function addressesOf(hostname: string): Promise<Array<ipaddr.IPv4 | ipaddr.IPv6>> {
+  const host = hostname.replace(/^\[|\]$/g, '');
+  const literal = normalizedAddress(host);
+  if (literal) return [literal];
+  if (/^(?:.+\.)?localhost\.?$/i.test(host)) return [ipaddr.parse('127.0.0.1')];
+  const found = await lookup(host, { all: true }).catch(() => []); // unresolvable: the attempt fails on its own
+  return found.flatMap(({ address }) => normalizedAddress(address) ?? []);
+}
+
+/**
+ * Why the mock must not send to `url`, or undefined when it may: a request to its own ports would loop back into the
+ * mocks (a callback_url of `/__mock/reset` wipes state), so the host's own ports on any address of this machine
+ * (however spelled, or named) and any `/__mock/` path are refused.
+ */
+export async function refusalOf(url: string): Promise<string | undefined> {
   if (!URL.canParse(url)) return 'not a URL';
   const target = new URL(url);
   if (target.pathname.startsWith('/__mock/') || target.pathname === '/__mock') return 'the mock admin API is not a callback target';
   const port = Number(target.port || (target.protocol === 'https:' ? 443 : 80));
-  if (LOOPBACK.test(target.hostname) && ownPorts.has(port)) return `port ${port} is the mock host itself`;
+  if (!ownPorts.has(port)) return undefined;
+  if ((await addressesOf(target.hostname)).some(isThisMachine)) return `port ${port} is the mock host itself`;
   return undefined;
 }
 
@@ -91,7 +126,7 @@ export class Outbox {
 
   async #deliver(delivery: Delivery): Promise<void> {
     delivery.violations = await this.check(delivery).catch((error: unknown) => [`the check failed: ${String(error)}`]);
-    delivery.refused = refusalOf(delivery.url);
+    delivery.refused = await refusalOf(delivery.url);
     if (delivery.refused) {
       delivery.outcome = 'refused';
       return;

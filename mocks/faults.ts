@@ -3,6 +3,7 @@
 // for the next N requests (a client under test cannot add headers).
 import type { ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { parseHttpDate } from '../src/core/retry.ts';
 
 /** Longest delay served, in ms: a typo must not hang a test run. */
 export const MAX_DELAY_MS = 60_000;
@@ -19,7 +20,7 @@ export interface Fault {
   kind?: 'reset' | 'truncate' | 'stall';
   /** Answer this status (400–599) instead, with `Retry-After` and a problem+json body. */
   status?: number;
-  /** The Retry-After value sent with `status` (seconds, or an HTTP date). Default "1". */
+  /** The Retry-After value sent with `status` (whole seconds, or an HTTP date in the IMF-fixdate form). Default "1". */
   retryAfter?: string;
 }
 
@@ -46,7 +47,7 @@ export function checkFault<T extends Fault>(fault: T): T {
     throw new FaultError(`status must be from 400 to 599, got ${JSON.stringify(fault.status)}`);
   }
   if (fault.retryAfter !== undefined && !isRetryAfter(fault.retryAfter)) {
-    throw new FaultError(`retry-after must be whole seconds from 0 to ${MAX_RETRY_AFTER_S} or an HTTP date, got ${JSON.stringify(fault.retryAfter)}`);
+    throw new FaultError(`retry-after must be whole seconds from 0 to ${MAX_RETRY_AFTER_S} or an HTTP date in the IMF-fixdate form (through Prefer: quoted, retry-after="Sun, 06 Nov 1994 08:49:37 GMT"), got ${JSON.stringify(fault.retryAfter)}`);
   }
   return fault;
 }
@@ -54,29 +55,68 @@ export function checkFault<T extends Fault>(fault: T): T {
 /** Largest Retry-After served, in seconds (one day): larger is a typo, and a client would wait that long. */
 export const MAX_RETRY_AFTER_S = 86_400;
 
-/** RFC 9110 §10.2.3: Retry-After is delay-seconds (a non-negative integer) or an HTTP-date. */
+/** RFC 9110 §10.2.3: Retry-After is delay-seconds (a non-negative integer) or an HTTP-date, sent as IMF-fixdate (§5.6.7). */
 function isRetryAfter(value: unknown): boolean {
   if (typeof value === 'number') return Number.isInteger(value) && value >= 0 && value <= MAX_RETRY_AFTER_S;
   if (typeof value !== 'string') return false;
   if (/^\d+$/.test(value)) return Number(value) <= MAX_RETRY_AFTER_S;
-  return /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(value) && !Number.isNaN(Date.parse(value));
+  return IMF_FIXDATE.test(value) && parseHttpDate(value) !== undefined;
+}
+const IMF_FIXDATE = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+
+// RFC 7240 §2: Prefer = #( token [ "=" word ] *( ";" [ token [ "=" word ] ] ) ), word = token / quoted-string.
+const PREFERENCE = /^[ \t]*([!#$%&'*+.^_`|~\w-]+)[ \t]*(?:=[ \t]*(?:([!#$%&'*+.^_`|~\w-]+)|"((?:[^"\\]|\\.)*)"))?[ \t]*$/;
+const QUOTING = 'a value with spaces or commas is quoted, e.g. retry-after="Sun, 06 Nov 1994 08:49:37 GMT"';
+
+/**
+ * The directives of a `Prefer` header by lower-case name (RFC 7240 §2), `;` parameters read as directives too
+ * (`delay=200; fault=truncate`); a quoted value unquoted. Throws FaultError for a header that is not that grammar.
+ */
+function preferDirectives(prefer: string): Map<string, string> {
+  const directives = new Map<string, string>();
+  for (const part of splitOutsideQuotes(prefer)) {
+    if (part.trim() === '') continue; // RFC 9110 §5.6.1: empty list elements
+    const match = PREFERENCE.exec(part);
+    if (!match) throw new FaultError(`Prefer: ${JSON.stringify(part.trim())} is not name or name=value (RFC 7240; ${QUOTING})`);
+    const [, name = '', token, quoted] = match;
+    directives.set(name.toLowerCase(), token ?? quoted?.replace(/\\(.)/g, '$1') ?? '');
+  }
+  return directives;
+}
+
+/** `text` split on `,` and `;` outside quoted strings (an unterminated quote runs to the end, and fails the grammar). */
+function splitOutsideQuotes(text: string): string[] {
+  const parts = [''];
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (quoted && c === '\\') {
+      parts[parts.length - 1] += c + (text[++i] ?? '');
+      continue;
+    }
+    if (c === '"') quoted = !quoted;
+    if (!quoted && (c === ',' || c === ';')) parts.push('');
+    else parts[parts.length - 1] += c;
+  }
+  return parts;
 }
 
 /**
- * The fault a `Prefer` header asks for: `delay=800`, `fault=reset|truncate|stall`, `fault=503` (with `retry-after=5`),
+ * The fault a `Prefer` header asks for: `delay=800` (whole ms, decimal digits only), `fault=reset|truncate|stall`,
+ * `fault=503` (with `retry-after=5`, or a quoted IMF-fixdate `retry-after="Sun, 06 Nov 1994 08:49:37 GMT"`),
  * combinable (`Prefer: delay=200, fault=truncate`). Prism's own directives (code, example, dynamic) are left to Prism.
+ * Throws FaultError naming the directive that is wrong.
  */
 export function faultFromPrefer(prefer: string | undefined): Fault | undefined {
   if (!prefer) return undefined;
-  const directives = new Map(
-    prefer.split(/[,;]/).map((part) => {
-      const [key = '', value = ''] = part.split('=', 2).map((text) => text.trim().replace(/^"|"$/g, ''));
-      return [key.toLowerCase(), value] as const;
-    }),
-  );
+  const directives = preferDirectives(prefer);
   const fault: Fault = {};
   const delay = directives.get('delay');
-  if (delay !== undefined) fault.delay = Number(delay);
+  if (delay !== undefined) {
+    // `Number()` would take 0x10, 1e3, +5, 5.0 and -0: the README promises milliseconds written as digits.
+    if (!/^\d{1,6}$/.test(delay)) throw new FaultError(`delay must be a whole number of ms written in decimal digits, from 0 to ${MAX_DELAY_MS}, got ${JSON.stringify(delay)}`);
+    fault.delay = Number(delay);
+  }
   const kind = directives.get('fault');
   if (kind !== undefined) {
     if (/^\d+$/.test(kind)) fault.status = Number(kind);
@@ -98,6 +138,9 @@ export class ArmedFaults {
   arm(session: string, fault: ArmedFault): void {
     const count = fault.count ?? 1;
     if (!(Number.isInteger(count) && count >= 1 && count <= 10_000)) throw new FaultError(`count must be from 1 to 10000, got ${JSON.stringify(fault.count)}`);
+    for (const field of ['path', 'method'] as const) {
+      if (fault[field] !== undefined && typeof fault[field] !== 'string') throw new FaultError(`${field} must be a string, got ${JSON.stringify(fault[field])}`);
+    }
     const armed = this.#armed.get(session) ?? [];
     armed.push({ ...checkFault(fault), count });
     this.#armed.set(session, armed);

@@ -15,7 +15,7 @@ import { handleAdmin, ADMIN_PREFIX } from './admin.ts';
 import { adapters, lifecycles } from './adapters/index.ts';
 import { corsEnabled, handleCors } from './cors.ts';
 import { MockInputError, type MockAdapter } from './adapters/types.ts';
-import { declaredMediaTypes, readBody, targetProblem } from './request-guard.ts';
+import { declaredMediaTypes, mediaTypeProblem, readBody, requestTarget } from './request-guard.ts';
 import { claimOwnPort, Outbox } from './callbacks.ts';
 import { ArmedFaults, describeFault, faultFromPrefer, FaultError, sendWithFault, type Fault } from './faults.ts';
 import { Journal } from './journal.ts';
@@ -198,13 +198,10 @@ export async function startMock(api: ApiEntry, host: string, port: number, optio
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    // The request guard (request-guard.ts): a malformed request-target or an oversized body is refused before anything else.
-    const refused = targetProblem(req.url);
-    if (refused) throw new MockInputError(refused);
-    // A request-target no URL parser accepts (`http://[::1`) is the client's error (RFC 9112 §3.2: 400).
-    if (!URL.canParse(req.url ?? '/', 'http://mock')) throw new MockInputError('the request-target is not a valid URL');
+    // The request guard (request-guard.ts): a malformed request-target or an oversized body is refused before anything
+    // else; the path is the target exactly as sent, so `/__mock/` is matched on what the client wrote.
+    const { pathname, searchParams } = requestTarget(req.url);
     const raw = await readBody(req, BODY_LIMIT);
-    const { pathname, searchParams } = new URL(req.url ?? '/', 'http://mock');
     const session = sessionOf(req.headers);
     if (pathname === ADMIN_PREFIX.slice(0, -1) || pathname.startsWith(ADMIN_PREFIX)) {
       const answer = await handleAdmin({ method: req.method ?? 'GET', path: pathname.slice(ADMIN_PREFIX.length), query: searchParams, raw, session }, { store, journal, faults, outbox, lifecycle });
@@ -215,6 +212,8 @@ export async function startMock(api: ApiEntry, host: string, port: number, optio
     let fault: Fault | undefined;
     let result: Reply;
     try {
+      const refused = mediaTypeProblem(req.headers);
+      if (refused) throw refused;
       fault = faultFromPrefer(headerOf(req, 'prefer')) ?? faults.take(session, method, pathname);
       result = await reply(req, raw, pathname, searchParams, session);
     } catch (error) {
@@ -313,13 +312,14 @@ function defaultBody(raw: Buffer, contentType: string | undefined): unknown {
   return text;
 }
 
+/** The query by name; defined, not assigned, so a parameter named `__proto__` is a field like any other. */
 function queryOf(params: URLSearchParams): Record<string, string | string[]> {
-  const query: Record<string, string | string[]> = {};
-  for (const key of new Set(params.keys())) {
-    const values = params.getAll(key);
-    query[key] = values.length === 1 ? (values[0] as string) : values;
-  }
-  return query;
+  return Object.fromEntries(
+    [...new Set(params.keys())].map((key) => {
+      const values = params.getAll(key);
+      return [key, values.length === 1 ? (values[0] as string) : values];
+    }),
+  );
 }
 
 function severityName(severity: number): string {

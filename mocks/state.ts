@@ -46,3 +46,28 @@ export class SessionStore<S> {
     else this.#sessions.delete(id);
   }
 }
+
+/**
+ * A record keyed by strings from requests (resource ids, idempotency keys, tokens): it has no prototype, so
+ * `__proto__`, `constructor` or `toString` are keys like any other (unknown until stored) and storing under them never
+ * reaches Object.prototype. Serializes as a plain JSON object (`GET /__mock/state`).
+ */
+export const dict = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
+
+/** Property names an assignment must never write from request data: they reach a prototype instead of a field. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * `Object.assign` for request data: copies the own enumerable fields of each source onto `target`, skipping
+ * `__proto__`, `constructor` and `prototype` (which would set or reach a prototype rather than a field).
+ */
+export function assignFields<T extends object>(target: T, ...sources: unknown[]): T {
+  for (const source of sources) {
+    if (typeof source !== 'object' || source === null) continue;
+    for (const [key, value] of Object.entries(source)) if (!PROTOTYPE_KEYS.has(key)) (target as Record<string, unknown>)[key] = value;
+  }
+  return target;
+}
+
+/** `record[key]` when `key` is the record's own field (never an inherited `constructor`, `toString`, …). */
+export const own = <T>(record: Readonly<Record<string, T>>, key: string): T | undefined => (Object.hasOwn(record, key) ? record[key] : undefined);

@@ -4,6 +4,7 @@
 // Anonymous requests (no sessionID) stay allowed, as the seed says. Session lifetime (24 h) is the plausible choice.
 import { randomUUID } from 'node:crypto';
 import { AdminError, defineLifecycle, json, type Answer, type Call } from '../lifecycle.ts';
+import { dict } from '../state.ts';
 
 interface Session {
   login: string;
@@ -67,7 +68,7 @@ function requestDelivery({ state, operation }: Call<State>, body: Body): Answer 
 }
 
 export const dellinLifecycle = defineLifecycle<State>({
-  initial: () => ({ sessions: {}, requests: {}, nextRequestId: 4_000_001 }),
+  initial: () => ({ sessions: dict(), requests: dict(), nextRequestId: 4_000_001 }),
 
   operations: {
     login: withSession(false, login),

@@ -7,6 +7,7 @@
 // move) sends the `objectChanged` webhook (GET with `packet`) to the session's webhook URL: only interactive changes
 // produce webhooks, as the seed says; the answer Dilovod expects and its retries are unconfirmed, so none are made.
 import { AdminError, defineLifecycle, json, type Answer, type Call } from '../lifecycle.ts';
+import { assignFields, dict, own } from '../state.ts';
 
 interface StoredObject {
   objectName: string;
@@ -30,14 +31,14 @@ const TYPE_PREFIX: Readonly<Record<string, string>> = {
   'documents.saleOrder': '11091',
   'documents.sale': '11108',
 };
-const prefixOf = (objectName: string) => TYPE_PREFIX[objectName] ?? String(12000 + ([...objectName].reduce((sum, c) => sum + c.charCodeAt(0), 0) % 1000));
+const prefixOf = (objectName: string) => own(TYPE_PREFIX, objectName) ?? String(12000 + ([...objectName].reduce((sum, c) => sum + c.charCodeAt(0), 0) % 1000));
 const isTypeName = (id: unknown): id is string => typeof id === 'string' && id.includes('.');
 const gatewayError = (error: string) => json(200, { error });
 const notFound = (id: unknown) => gatewayError(`object with id ${String(id)} not found`);
 
 function create(state: State, objectName: string, header: Record<string, unknown>, tableParts?: StoredObject['tableParts']): [string, StoredObject] {
   const id = `${prefixOf(objectName)}${String(state.next++).padStart(11, '0')}`;
-  const object: StoredObject = { objectName, header: { ...header, id }, delMark: '0', ...(tableParts ? { tableParts } : {}) };
+  const object: StoredObject = { objectName, header: assignFields({}, header, { id }), delMark: '0', ...(tableParts ? { tableParts } : {}) };
   state.objects[id] = object;
   return [id, object];
 }
@@ -61,7 +62,7 @@ function asDocument(id: string, object: StoredObject) {
 function fieldAt(state: State, id: string, path: string): unknown {
   const [first, ...rest] = path.split('.');
   const object = state.objects[id];
-  const value = first === 'id' ? id : first === 'delMark' ? object?.delMark : object?.header[first ?? ''];
+  const value = first === 'id' ? id : first === 'delMark' ? object?.delMark : (object ? own(object.header, first ?? '') : undefined);
   if (rest.length === 0) return value;
   const linked = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : value;
   return state.objects[String(linked)] ? fieldAt(state, String(linked), rest.join('.')) : undefined;
@@ -99,7 +100,7 @@ function request(state: State, params: Record<string, unknown>): Answer | undefi
   let rows = Object.entries(state.objects)
     .filter(([, object]) => object.objectName === params.from)
     .map(([id, object]) => {
-      const row: Record<string, string> = {};
+      const row = dict<string>();
       for (const [path, alias] of Object.entries(fields)) {
         const value = fieldAt(state, id, path);
         row[alias] = text(value);
@@ -128,8 +129,8 @@ function gateway({ state, body, example }: Call<State>): Answer | undefined {
       const id = text(header.id);
       const object = state.objects[id];
       if (!object) return notFound(header.id);
-      Object.assign(object.header, header, { id });
-      if (tableParts) object.tableParts = { ...object.tableParts, ...tableParts };
+      assignFields(object.header, header, { id });
+      if (tableParts) object.tableParts = assignFields(dict<Array<Record<string, unknown>>>(), object.tableParts, tableParts);
       return json(200, { result: 'ok', id });
     }
     case 'setDelMark': {
@@ -144,7 +145,7 @@ function gateway({ state, body, example }: Call<State>): Answer | undefined {
       if (params.method !== 'saleOrderCreate') return undefined;
       const args = params.arguments as { header?: Record<string, unknown>; goods?: Array<Record<string, unknown>> };
       const goods = (args.goods ?? []).map((good, i) => ({ rowNum: String(i + 1), ...good }));
-      const [id, object] = create(state, 'documents.saleOrder', { date: new Date().toISOString().slice(0, 19).replace('T', ' '), ...args.header }, { tpGoods: goods });
+      const [id, object] = create(state, 'documents.saleOrder', assignFields({ date: new Date().toISOString().slice(0, 19).replace('T', ' ') }, args.header), { tpGoods: goods });
       object.header.number ??= String(state.next - 1).padStart(5, '0');
       const answer = example() as { data?: Record<string, unknown> } | undefined;
       return json(200, { ...answer, status: 'success', data: { ...answer?.data, ...asDocument(id, object) } });
@@ -155,7 +156,7 @@ function gateway({ state, body, example }: Call<State>): Answer | undefined {
 }
 
 export const dilovodLifecycle = defineLifecycle<State>({
-  initial: () => ({ objects: {}, next: 1 }),
+  initial: () => ({ objects: dict(), next: 1 }),
   operations: { callGateway: gateway },
 
   /** Puts an object into the session: `{ kind: 'catalogs.goods', resource: { name: 'Кава', … } }`; returns it with its id. */
@@ -174,7 +175,7 @@ export const dilovodLifecycle = defineLifecycle<State>({
     const object = state.objects[id];
     if (!object) throw new AdminError(`no object ${JSON.stringify(body.id)} in this session`, 404);
     if (body.to === 'deleted') object.delMark = '1';
-    else if (body.to === 'changed') Object.assign(object.header, body.header ?? {}, { id });
+    else if (body.to === 'changed') assignFields(object.header, body.header, { id });
     else throw new AdminError('to must be "changed" (with header fields) or "deleted"');
     if (webhookUrl) {
       const url = new URL(webhookUrl);

@@ -3,6 +3,7 @@
 // A packet that is missing, not JSON or invalid is answered as the gateway answers every error: HTTP 200 `{error}`.
 import type { IHttpOperation } from '@stoplight/types';
 import type { MockAdapter } from './types.ts';
+import { dict, own } from '../state.ts';
 
 const FORM = 'application/x-www-form-urlencoded';
 type JsonSchema = { properties?: Record<string, JsonSchema & { contentSchema?: JsonSchema; contentMediaType?: string }> };
@@ -88,7 +89,7 @@ export const dilovod: MockAdapter = {
     const fields = new URLSearchParams(raw.toString('utf8'));
     // A field sent twice stays a list: Prism then reports `packet must be object` (the mock's choice; the seed is silent
     // on it, and taking either copy would hide a client's bug).
-    const form: Record<string, unknown> = {};
+    const form = dict<unknown>();
     for (const key of new Set(fields.keys())) form[key] = fields.getAll(key).length > 1 ? fields.getAll(key) : fields.get(key);
     for (const field of jsonFields) {
       const text = form[field];
@@ -109,7 +110,7 @@ export const dilovod: MockAdapter = {
     const headers: Record<string, string> = { ...input.headers, 'content-type': 'application/json' };
     if (typeof body.packet !== 'object' || body.packet === null) return { ...input, headers };
     const { action, params } = body.packet;
-    let example = typeof action === 'string' ? EXAMPLE_BY_ACTION[action] : undefined;
+    let example = typeof action === 'string' ? own(EXAMPLE_BY_ACTION, action) : undefined;
     if (action === 'request' && params?.assembleLinks === false) example = 'requestWithoutLinks';
     else if (action === 'request' && typeof params?.from === 'object') example = 'requestBalanceRows';
     if (example && !input.headers?.prefer) headers.prefer = `example=${example}`;

@@ -11,6 +11,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { FASTRIVER_RETRIES } from '../callbacks.ts';
 import { AdminError, defineLifecycle, json, type Answer, type Call } from '../lifecycle.ts';
+import { assignFields, dict, own } from '../state.ts';
 
 type Attributes = Record<string, unknown> & { uuid: string; status: string; delivery_status: string | null; destination: Record<string, unknown>; callback_url: string | null };
 interface StoredRequest {
@@ -191,7 +192,7 @@ function list({ state, query }: Call<State>): Answer {
 }
 
 export const fastriverLifecycle = defineLifecycle<State>({
-  initial: () => ({ tokens: {}, requests: {} }),
+  initial: () => ({ tokens: dict(), requests: dict() }),
 
   operations: {
     login: ({ state }) => json(200, issue(state)),
@@ -217,7 +218,7 @@ export const fastriverLifecycle = defineLifecycle<State>({
     }),
     cancelDeliveryRequest: onRequest(({ body }, stored) => {
       if (!['created', 'validated'].includes(stored.attributes.status)) return error(422, `Заявку в статусе ${stored.attributes.status} отменить нельзя`);
-      Object.assign(stored.attributes, { status: 'canceled', delivery_status: stored.deliveryId ? 'canceled' : null, updated_at: now() }, inputOf(body));
+      assignFields(stored.attributes, { status: 'canceled', delivery_status: stored.deliveryId ? 'canceled' : null, updated_at: now() }, inputOf(body));
       return answer(stored);
     }),
     confirmDeliveryRequest: onRequest((_, stored) => {
@@ -227,7 +228,7 @@ export const fastriverLifecycle = defineLifecycle<State>({
     }),
     rejectDeliveryRequest: onRequest(({ body }, stored) => {
       if (stored.attributes.status !== 'executed') return error(405, 'Отклонить можно только исполненную заявку');
-      Object.assign(stored.attributes, { status: 'rejected', updated_at: now() }, inputOf(body));
+      assignFields(stored.attributes, { status: 'rejected', updated_at: now() }, inputOf(body));
       return answer(stored);
     }),
     callPlease: onRequest((_, stored) => (FINAL.has(stored.attributes.status) ? error(405, 'Заявка закрыта') : undefined)),
@@ -278,7 +279,7 @@ export const fastriverLifecycle = defineLifecycle<State>({
       repeat: { from: ['rejected'], status: 'validated', delivery: 'pending', event: 'repeat' },
       confirmed: { from: ['executed'], status: 'confirmed', delivery: 'completed', event: 'completed' },
     };
-    const move = moves[String(body.to)];
+    const move = own(moves, String(body.to));
     if (!move) throw new AdminError(`to must be one of ${Object.keys(moves).join(', ')}`);
     if (!move.from.includes(stored.attributes.status)) throw new AdminError(`a ${stored.attributes.status} request cannot move to ${String(body.to)} (needs ${move.from.join(' or ')})`, 409);
     Object.assign(stored.attributes, { delivery_status: move.delivery, updated_at: now() }, move.status ? { status: move.status } : {});

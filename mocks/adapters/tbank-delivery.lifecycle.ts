@@ -6,6 +6,7 @@
 // past NEW, the 422s and their codes) are the plausible ones, said in the spec's descriptions.
 import { createHash, randomUUID } from 'node:crypto';
 import { AdminError, defineLifecycle, json, type Answer } from '../lifecycle.ts';
+import { assignFields, dict } from '../state.ts';
 import { DOCUMENT } from './tbank-delivery.ts';
 
 interface Task {
@@ -81,7 +82,7 @@ export function multipartParts(raw: Buffer, contentType: string | undefined): Ar
 }
 
 export const tbankDeliveryLifecycle = defineLifecycle<State>({
-  initial: () => ({ tasks: {}, keys: {}, appointments: {}, documents: {} }),
+  initial: () => ({ tasks: dict(), keys: dict(), appointments: dict(), documents: dict() }),
 
   operations: {
     createTask: ({ state, body, headers }) => {
@@ -94,7 +95,7 @@ export const tbankDeliveryLifecycle = defineLifecycle<State>({
           : error(422, 'IDEMPOTENCY_KEY_REUSED', 'Ключ идемпотентности уже использован с другим телом запроса', { 'Idempotency-Key': 'уже использован' });
       }
       const fields = body as Omit<Task, 'id' | 'status' | 'attachments'>;
-      const task: Task = { ...fields, id: randomUUID(), status: 'NEW', attachments: [] };
+      const task: Task = assignFields({} as Task, fields, { id: randomUUID(), status: 'NEW', attachments: [] });
       state.tasks[task.id] = task;
       if (key) state.keys[key] = { taskId: task.id, bodyHash };
       return json(200, { id: task.id });
@@ -109,7 +110,7 @@ export const tbankDeliveryLifecycle = defineLifecycle<State>({
       const task = state.tasks[params.id ?? ''];
       if (!task) return notFound(params.id ?? '');
       if (!OPEN.has(task.status)) return closed();
-      Object.assign(task, body as Partial<Task>, { id: task.id, status: task.status, attachments: task.attachments });
+      assignFields(task, body, { id: task.id, status: task.status, attachments: task.attachments });
       return json(200, {});
     },
 
@@ -206,7 +207,7 @@ export const tbankDeliveryLifecycle = defineLifecycle<State>({
       return { id: documentId, taskId, type, contentType, filename };
     }
     if (body.kind !== 'task') throw new AdminError(`tbank-delivery seeds kind "task", "appointment" or "document", got ${JSON.stringify(body.kind)}`);
-    const task: Task = { template: 'COURIER', status: 'NEW', attachments: [], ...(resource as Partial<Task>), id: id('id') };
+    const task: Task = assignFields({ template: 'COURIER', status: 'NEW', attachments: [] } as unknown as Task, resource, { id: id('id') });
     state.tasks[task.id] = task;
     return task;
   },

@@ -7,6 +7,7 @@
 // one-poll delay) are the plausible ones, said in the spec's descriptions.
 import { createHash, randomBytes } from 'node:crypto';
 import { AdminError, defineLifecycle, json } from '../lifecycle.ts';
+import { dict } from '../state.ts';
 
 interface Version {
   version: number;
@@ -53,7 +54,7 @@ function statusOf(transaction: Transaction, version: Version) {
 }
 
 export const yandexFleetLifecycle = defineLifecycle<State>({
-  initial: () => ({ transactions: {}, tokens: {} }),
+  initial: () => ({ transactions: dict(), tokens: dict() }),
 
   operations: {
     createTransactionV3: ({ state, body, headers }) => {

@@ -3,7 +3,7 @@
 import { connect } from 'node:net';
 import fc from 'fast-check';
 import { describe, expect, inject, it } from 'vitest';
-import { targetProblem } from '../../mocks/request-guard.ts';
+import { mediaTypeProblem, targetProblem } from '../../mocks/request-guard.ts';
 
 const mockUrls = inject('mockUrls');
 
@@ -38,12 +38,54 @@ describe('targetProblem', () => {
     ['*', 'asterisk'],
     ['x:443', 'path starting with'],
     ['http://x//y', 'names a host'],
+    // rt5: targets a URL parser rewrites were served as another path (the admin API through /x/../__mock/state).
+    ...['/x/../__mock/state', '/%2e%2e/__mock/state', '/%2E%2e/x', '/__mock/./state', '/__mock/x/../state', 'http://a/../__mock/state', '/x/%2E%2E/__mock/state', '/__mock/state#x', '/a/.', '/a/%2e', '/a?b#c', '/a\\b', '/a b'].map((target) => [target, 'not read as sent']),
   ])('refuses %s', (target, reason) => {
     expect(targetProblem(target)).toContain(reason);
   });
 
-  it.each(['/', '/v2/request_delivery.json', '/a%20b?c=%D0%AF&d=+', 'http://x/path?q=1', '/a//b'])('takes %s', (target) => {
+  it.each(['/', '/v2/request_delivery.json', '/a%20b?c=%D0%AF&d=+', 'http://x/path?q=1', '/a//b', '/a.b/..c/.d', '/__mock/state?path=/x/../y', '/api?filter[status]=new'])('takes %s', (target) => {
     expect(targetProblem(target)).toBeUndefined();
+  });
+
+  it('property: a target it takes is one the URL parser reads as sent (the path the router and /__mock/ see is what was sent)', () => {
+    const segment = fc.constantFrom('a', '.', '..', '%2e', '%2E%2e', '.%2e', '__mock', 'state', '', '#x', '%2F');
+    fc.assert(
+      fc.property(fc.array(segment, { maxLength: 6 }), fc.option(fc.constantFrom('?q=1', '?p=/../x', '#f')), (segments, tail) => {
+        const target = `/${segments.join('/')}${tail ?? ''}`;
+        if (targetProblem(target) === undefined) expect(new URL(target, 'http://mock').pathname + new URL(target, 'http://mock').search, target).toBe(target);
+      }),
+    );
+  });
+});
+
+describe('mediaTypeProblem (rt5: Prism\'s MIME parser threw on these, a 500)', () => {
+  it.each([';;;=;', '/', 'application/', 'a/b/c', '\u00ff/\u00ff', 'application/json/extra', '=', '', 'application/json;', 'application/json; charset', 'text/plain; a="b'])('refuses Content-Type %j naming it', (value) => {
+    expect(mediaTypeProblem({ 'content-type': value })?.message).toMatch(/Content-Type .* is malformed/);
+    expect(mediaTypeProblem({ 'content-type': value })?.status).toBe(400);
+  });
+  it.each(['application/json', 'application/json; charset=utf-8', 'multipart/form-data; boundary="a b"', 'application/x-www-form-urlencoded', 'text/xml;charset=UTF-8'])('takes Content-Type %j', (value) => {
+    expect(mediaTypeProblem({ 'content-type': value })).toBeUndefined();
+  });
+  it.each([';;;=;', '/', 'application/', '*/*;q=', 'text/html;q=abc', '*/*;q=abc, text/html;q=2', 'text/html;q=1.5', '*/json', 'a/b/c', 'application/json;q=0.1234'])('refuses Accept %j naming it', (value) => {
+    expect(mediaTypeProblem({ accept: value })?.message).toMatch(/Accept .* is malformed/);
+    expect(mediaTypeProblem({ accept: value })?.status).toBe(400);
+  });
+  it.each(['*/*', 'application/json', 'application/json, text/plain;q=0.5', 'text/*;q=0.001', 'application/problem+json;q=1.000, */*;q=0', 'application/json,,', ''])('takes Accept %j', (value) => {
+    expect(mediaTypeProblem({ accept: value })).toBeUndefined();
+  });
+  it.each(['*/*;q=0', 'application/json;q=0, text/*;q=0.000', '*/*; q=0.0,'])('answers Accept %j with 406: it accepts nothing', (value) => {
+    expect(mediaTypeProblem({ accept: value })?.status).toBe(406);
+  });
+  it('property: any header value either is refused here or is one Prism\'s parser reads (no 500 past the guard)', async () => {
+    const { parse } = await import('content-type');
+    const text = fc.stringMatching(/^[a-z*/;=,. "q0-9\u00ff-]{0,20}$/);
+    fc.assert(
+      fc.property(text, (value) => {
+        if (mediaTypeProblem({ 'content-type': value }) === undefined) expect(() => parse(value)).not.toThrow();
+        if (mediaTypeProblem({ accept: value }) === undefined) for (const range of value.split(',')) if (range.trim()) expect(() => parse(range)).not.toThrow();
+      }),
+    );
   });
 });
 
