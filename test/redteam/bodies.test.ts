@@ -104,7 +104,7 @@ describe('responses that never end, or never start', () => {
       res.writeHead(200, { 'content-type': 'application/pdf' });
       const pump = () => { while (res.write(chunk)) { /* fill */ } };
       res.on('drain', pump); pump();
-    }, { timeoutMs: 1000 });
+    }, { timeoutMs: 1000, maxResponseBytes: 2 ** 40 }); // the timeout alone (maxResponseBytes would stop it at 50 MiB)
     const r = await settle(tbank.downloadDocument('d1'));
     expect((r as any).error).toBeInstanceOf(TimeoutError);
   }, 10000);
