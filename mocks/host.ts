@@ -21,6 +21,7 @@ import { ArmedFaults, describeFault, faultFromPrefer, FaultError, sendWithFault,
 import { Journal } from './journal.ts';
 import type { Answer } from './lifecycle.ts';
 import { isMultipart, journalForm, readForm, type FormPart } from './multipart.ts';
+import { safeIntegers } from './safe-integers.ts';
 import { createPrism, loadOperations, preferencesOf, ProblemJsonError, serializeBody, type IHttpOperation, type IHttpRequest, type IHttpResponse, type MockerArguments } from './prism.ts';
 import { sessionOf, SessionStore } from './state.ts';
 import { webhookCheck } from './webhooks.ts';
@@ -101,7 +102,7 @@ export async function startMock(api: ApiEntry, host: string, port: number, optio
   const adapter: MockAdapter = options.upstream ? { ...mockAdapter, invalidRequest: undefined, serializeResponse: undefined } : mockAdapter;
   const lifecycle = options.upstream || options.state === false ? undefined : lifecycles[api.name];
   const loaded = await loadOperations(api.specPath);
-  const operations: IHttpOperation[] = adapter.prepareOperations ? adapter.prepareOperations(loaded) : loaded;
+  const operations: IHttpOperation[] = safeIntegers(adapter.prepareOperations ? adapter.prepareOperations(loaded) : loaded);
   const declared = declaredMediaTypes(loaded, operations);
   const base = { validateRequest: true, validateResponse: true, checkSecurity: true, errors: false, upstreamProxy: undefined };
   const config = options.upstream

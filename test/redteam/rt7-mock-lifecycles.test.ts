@@ -14,7 +14,7 @@ const json = { 'content-type': 'application/json' };
 function dilovod(m: ReturnType<typeof mockSession>) {
   return async (packet: unknown) => {
     const r = await m.fetch(new Request(`${m.baseUrl}/`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `packet=${encodeURIComponent(JSON.stringify(packet))}` }));
-    return { status: r.status, body: await r.json() };
+    return { status: r.status, body: await r.json().then((v): any => v) };
   };
 }
 
@@ -68,7 +68,7 @@ describe('Yandex Fleet versions only move forward, exactly as sent', () => {
 
 describe('Dellin sessions', () => {
   const login = async (m: ReturnType<typeof mockSession>, appkey: string) =>
-    (await (await m.fetch(new Request(`${m.baseUrl}/v3/auth/login.json`, { method: 'POST', headers: json, body: JSON.stringify({ appkey, login: 'a@b.c', password: 'passw0rd-1234' }) }))).json()).data.sessionID as string;
+    (await (await m.fetch(new Request(`${m.baseUrl}/v3/auth/login.json`, { method: 'POST', headers: json, body: JSON.stringify({ appkey, login: 'a@b.c', password: 'passw0rd-1234' }) }))).json().then((v): any => v)).data.sessionID as string;
   const info = async (m: ReturnType<typeof mockSession>, appkey: string, sessionID: string) =>
     (await m.fetch(new Request(`${m.baseUrl}/v3/auth/session_info.json`, { method: 'POST', headers: json, body: JSON.stringify({ appkey, sessionID }) }))).status;
 

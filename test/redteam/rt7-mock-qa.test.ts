@@ -83,12 +83,12 @@ describe('T-Bank lifecycle edges', () => {
     const key = uuid();
     const send = (body: string) =>
       mock.fetch(new Request(`${mock.baseUrl}/api/v1/delivery/tasks`, { method: 'POST', headers: { ...json, authorization: 'Bearer qa', 'idempotency-key': key }, body }));
-    const a = await (await send('{"template":"COURIER","meta":{"orderId":"1"}}')).json();
-    const b = await (await send('{"meta":{"orderId":"1"},"template":"COURIER"}')).json();
+    const a = await (await send('{"template":"COURIER","meta":{"orderId":"1"}}')).json().then((v): any => v);
+    const b = await (await send('{"meta":{"orderId":"1"},"template":"COURIER"}')).json().then((v): any => v);
     expect(b.id).toBe(a.id);
     const c = await send('{"template":"COURIER","meta":{"orderId":"2"}}');
     expect(c.status).toBe(422);
-    expect((await c.json()).errorCode).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect((await c.json().then((v): any => v)).errorCode).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 
   it('the same Idempotency-Key in two parallel requests creates one task', async () => {
@@ -98,7 +98,7 @@ describe('T-Bank lifecycle edges', () => {
       Array.from({ length: 8 }, () =>
         mock
           .fetch(new Request(`${mock.baseUrl}/api/v1/delivery/tasks`, { method: 'POST', headers: { ...json, authorization: 'Bearer qa', 'idempotency-key': key }, body: '{"template":"COURIER"}' }))
-          .then((r) => r.json()),
+          .then((r) => r.json().then((v): any => v)),
       ),
     );
     expect(new Set(answers.map((a: any) => a.id)).size).toBe(1);
@@ -125,7 +125,7 @@ describe('session isolation under parallel load', () => {
         const out: string[] = [];
         for (let i = 0; i < 3; i++) {
           const r = await m.fetch(new Request(`${base}/api/v1/delivery/tasks`, { method: 'POST', headers: { ...json, authorization: 'Bearer qa', 'idempotency-key': uuid() }, body: '{"template":"COURIER"}' }));
-          out.push((await r.json()).id);
+          out.push((await r.json().then((v): any => v)).id);
         }
         return out;
       }),
@@ -162,7 +162,7 @@ describe('session isolation under parallel load', () => {
 
 async function frLogin(m: ReturnType<typeof mockSession>): Promise<string> {
   const r = await m.fetch(new Request(`${m.baseUrl}/authentications`, { method: 'POST', headers: json, body: JSON.stringify({ login: 'bot@company.com', password: 'pw-secret-123456' }) }));
-  const b = await r.json();
+  const b = await r.json().then((v): any => v);
   return b.token ?? b.data?.token ?? b.data?.attributes?.token;
 }
 
@@ -176,7 +176,7 @@ describe('Fastriver list over state', () => {
     for (const page of [1, 2, 3, 4]) {
       const r = await mock.fetch(new Request(`${mock.baseUrl}/delivery_requests?page=${page}`, { headers: { authorization: `Bearer ${token}` } }));
       expect(r.status).toBe(200);
-      const body = await r.json();
+      const body = await r.json().then((v): any => v);
       totals.push(body.meta?.total);
       seen.push(...body.data.map((d: any) => d.id));
     }
@@ -223,7 +223,7 @@ describe('journal masks credentials', () => {
 
   it('the Dellin sessionID sent on later calls (JSON body) is masked in the journal', async () => {
     const l = mockSession(url('dellin'));
-    const login = await (await l.fetch(new Request(`${l.baseUrl}/v3/auth/login.json`, { method: 'POST', headers: json, body: '{"appkey":"app-key-12345678","login":"a@b.c","password":"passw0rd-1234"}' }))).json();
+    const login = await (await l.fetch(new Request(`${l.baseUrl}/v3/auth/login.json`, { method: 'POST', headers: json, body: '{"appkey":"app-key-12345678","login":"a@b.c","password":"passw0rd-1234"}' }))).json().then((v): any => v);
     const sid = login.data.sessionID as string;
     await l.fetch(new Request(`${l.baseUrl}/v3/auth/session_info.json`, { method: 'POST', headers: json, body: JSON.stringify({ appkey: 'app-key-12345678', sessionID: sid }) }));
     const all = JSON.stringify(await l.requests());
@@ -279,7 +279,7 @@ describe('webhooks and callbacks sent by the mock', () => {
     const tb = url('tbank-delivery');
     const victim = mockSession(tb);
     const t = await victim.fetch(new Request(`${tb}/api/v1/delivery/tasks`, { method: 'POST', headers: { ...json, authorization: 'Bearer qa', 'idempotency-key': uuid() }, body: '{"template":"COURIER"}' }));
-    const { id } = await t.json();
+    const { id } = await t.json().then((v): any => v);
     let hits = 0;
     const redirector = await listen((req, res) => {
       hits++;
@@ -336,7 +336,7 @@ describe('Prefer controls mixed with state', () => {
   it('Prefer: code=404 on a stored task gives the example 404, and the stored task is untouched', async () => {
     const m = mockSession(url('tbank-delivery'));
     const t = await m.fetch(new Request(`${m.baseUrl}/api/v1/delivery/tasks`, { method: 'POST', headers: { ...json, authorization: 'Bearer qa', 'idempotency-key': uuid() }, body: '{"template":"COURIER"}' }));
-    const { id } = await t.json();
+    const { id } = await t.json().then((v): any => v);
     const r = await m.fetch(new Request(`${m.baseUrl}/api/v1/delivery/tasks/${id}`, { headers: { authorization: 'Bearer qa', prefer: 'code=404' } }));
     expect(r.status).toBe(404);
     // a Prefer'd POST must not create state
@@ -348,7 +348,7 @@ describe('Prefer controls mixed with state', () => {
   it('Prefer: dynamic=true on a stored-state GET still validates and never 500s', async () => {
     const m = mockSession(url('tbank-delivery'));
     const t = await m.fetch(new Request(`${m.baseUrl}/api/v1/delivery/tasks`, { method: 'POST', headers: { ...json, authorization: 'Bearer qa', 'idempotency-key': uuid() }, body: '{"template":"COURIER"}' }));
-    const { id } = await t.json();
+    const { id } = await t.json().then((v): any => v);
     const r = await m.fetch(new Request(`${m.baseUrl}/api/v1/delivery/tasks/${id}`, { headers: { authorization: 'Bearer qa', prefer: 'dynamic=true' } }));
     expect(r.status).toBeLessThan(500);
     expect(r.headers.get('sl-violations')).toBeNull();
