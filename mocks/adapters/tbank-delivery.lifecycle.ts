@@ -180,6 +180,9 @@ export const tbankDeliveryLifecycle = defineLifecycle<State>({
     if (body.kind === 'document') {
       const documentId = id('id');
       const { taskId = '', type = 'ACT', contentType = 'application/pdf', filename = 'акт.pdf', base64 = DOCUMENT.toString('base64') } = resource as Partial<StoredDocument>;
+      for (const [name, value] of Object.entries({ taskId, type, contentType, filename, base64 })) {
+        if (typeof value !== 'string') throw new AdminError(`resource.${name} must be a string`);
+      }
       state.documents[documentId] = { taskId, type, contentType, filename, base64 };
       state.tasks[taskId]?.attachments.push({ id: documentId, type });
       return { id: documentId, taskId, type, contentType, filename };

@@ -65,7 +65,9 @@ describe('a malformed part is a 400 naming it', () => {
 describe('any file name a client sends comes back exactly (property)', () => {
   it('FormData as undici encodes it → readForm → the same name and bytes', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }), fc.uint8Array({ maxLength: 64 }), async (name, bytes) => {
+      // Names with C0 control characters other than CR LF are not checked here: the header reader may refuse them (a
+      // 400 naming the part, see the next test), which is not a round trip.
+      fc.asyncProperty(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }).filter((name) => !/[\x00-\x09\x0b\x0c\x0e-\x1f\x7f]/.test(name)), fc.uint8Array({ maxLength: 64 }), async (name, bytes) => {
         const form = new FormData();
         form.set('taskId', 'T1');
         form.set('content', new Blob([bytes], { type: 'application/pdf' }), name);
@@ -75,6 +77,29 @@ describe('any file name a client sends comes back exactly (property)', () => {
         // undici (as the HTML standard) sends CR, LF and CR LF all as CR LF
         expect(content?.filename).toBe(name.replace(/\r\n|\r|\n/g, '\r\n'));
         expect(content?.data.equals(Buffer.from(bytes))).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('any name at all (control characters too): the part is read, or a 400 names it, never another error', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 20 }), async (name) => {
+        const form = new FormData();
+        form.set('content', new Blob(['x']), name);
+        const request = new Request('http://x/', { method: 'POST', body: form });
+        let outcome: unknown;
+        try {
+          outcome = readForm(Buffer.from(await request.arrayBuffer()), request.headers.get('content-type') ?? '').parts[0]?.data.toString();
+        } catch (error) {
+          outcome = error;
+        }
+        if (outcome instanceof Error) {
+          expect(outcome).toBeInstanceOf(MockInputError);
+          expect(outcome.message).toMatch(/multipart part 1/);
+        } else {
+          expect(outcome).toBe('x');
+        }
       }),
       { numRuns: 200 },
     );
