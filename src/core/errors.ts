@@ -1,8 +1,21 @@
 // The typed errors every wrapper method rejects with. They carry no request headers and no credentials: whatever text
 // or body they hold has already passed the client's redactor.
 
+/** Names the error classes of an error, shared by every copy of the package (the ESM and the CommonJS build). */
+const CLASSES = Symbol.for('delivery-api-clients.error-classes');
+
 /** Base class of every error this toolkit throws for a failed call. */
 export class SdkError extends Error {
+  /**
+   * `instanceof` also holds across copies of the package: an error thrown by the CommonJS build, loaded beside the ESM
+   * build in one program (the dual-package hazard), is an instance of the ESM classes of the same names, and back.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    const classes = typeof value === 'object' && value !== null ? (value as { [CLASSES]?: unknown })[CLASSES] : undefined;
+    return Array.isArray(classes) && classes.includes(this.name);
+  }
+
   /** The API (`yandex-fleet`, …) and the operation (`createTransaction`, or `METHOD /path` for raw calls). */
   readonly api: string;
   readonly operation: string;
@@ -12,6 +25,9 @@ export class SdkError extends Error {
   constructor(message: string, context: ErrorContext, options?: { cause?: unknown }) {
     super(message, options);
     this.name = new.target.name;
+    const classes: string[] = [];
+    for (let type: Function | null = new.target; type && type !== Error; type = Object.getPrototypeOf(type) as Function | null) classes.push(type.name);
+    Object.defineProperty(this, CLASSES, { value: classes });
     this.api = context.api;
     this.operation = context.operation;
     this.attempts = context.attempts;

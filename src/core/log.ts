@@ -1,6 +1,6 @@
 // Which attempt lines reach the logger: `logLevel` (client option) or DELIVERY_API_LOG (environment), as openai-node's
 // logLevel / OPENAI_LOG. Without a logger of your own, lines go to the console, one per attempt, already redacted.
-import { SdkError } from './errors.ts';
+import { UsageError } from './errors.ts';
 import type { LogEvent, Logger } from './transport.ts';
 
 export type LogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug';
@@ -14,11 +14,11 @@ const isLevel = (value: unknown): value is LogLevel => typeof value === 'string'
 /**
  * The logger a client uses, or undefined when nothing is to be logged (then no line is ever built). The level is the
  * option, else DELIVERY_API_LOG, else `debug` for a logger of your own (every event) and `off` for the console.
- * A logLevel that is not one of the five is an SdkError; an unknown DELIVERY_API_LOG is ignored with a warning.
+ * A logLevel that is not one of the five is a UsageError; an unknown DELIVERY_API_LOG is ignored with a warning.
  */
 export function levelledLogger(api: string, logger: Logger | undefined, logLevel: LogLevel | undefined): Logger | undefined {
   if (logLevel !== undefined && !isLevel(logLevel)) {
-    throw new SdkError(`${api}: logLevel must be one of ${Object.keys(RANK).join(', ')}, not ${JSON.stringify(logLevel)}`, { api, operation: 'createClient', attempts: 0 });
+    throw new UsageError({ api, operation: 'createClient', attempts: 0 }, `logLevel must be one of ${Object.keys(RANK).join(', ')}, not ${JSON.stringify(logLevel)}`);
   }
   const level = logLevel ?? envLevel() ?? (logger ? 'debug' : 'off');
   if (level === 'off') return undefined;

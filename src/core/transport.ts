@@ -167,7 +167,11 @@ export function createCallFetch(config: TransportConfig, policy: CallPolicy = {}
   const state: CallState = { operation: policy.operation ?? '', attempts: 0 };
 
   async function send(request: Request, init?: RequestInit): Promise<Response> {
-    if (policy.headers) for (const [name, value] of Object.entries(policy.headers)) request.headers.set(name, value);
+    for (const [name, value] of Object.entries(policy.headers ?? {})) {
+      // A credential given for one call (another key, a token) is masked like the client's own, wherever it is echoed.
+      if (CREDENTIAL_HEADER.test(name) && !/idempotency/i.test(name)) config.redactor.add(value);
+      request.headers.set(name, value);
+    }
     if (policy.fetchOptions) init = { ...callFetchOptions(policy.fetchOptions), ...init };
     const method = request.method;
     state.operation ||= `${method} ${new URL(request.url).pathname}`;
@@ -302,6 +306,9 @@ async function readCapped(answer: Response, maxBytes: number, context: () => Err
   const contentType = answer.headers.get('content-type') ?? undefined;
   throw new InvalidResponseError(context(), { status: answer.status, reason: `the body is larger than maxResponseBytes (${maxBytes} bytes)`, contentType, bodySnippet: '' });
 }
+
+/** Header names that carry a credential: Authorization, Cookie, X-API-Key, X-Client-ID, any *token*, *secret*, *session*… */
+const CREDENTIAL_HEADER = /authorization|cookie|api-?key|client-?id|token|secret|password|session|credential/i;
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 5;

@@ -159,3 +159,36 @@ describe('server text in ApiError', () => {
     expect(escapeControls('a\r\nb\u001b[31m\u0007\u0000\ud800')).toBe('a\\r\\nb\\u001b[31m\\u0007\\u0000\\ud800');
   });
 });
+
+// Red team 6: a credential passed for one call (`headers`) was masked nowhere; the server echoed it into the error.
+describe('per-call credential headers are masked like the client\'s own', () => {
+  const value = 'per-call-secret-9f8e7d6c';
+  it.each(['Authorization', 'X-API-Key', 'X-Client-ID', 'Cookie', 'X-Auth-Token', 'X-Session-Id', 'X-Password'])('%s', async (name) => {
+    const { client } = tbank({}, () => new Response(JSON.stringify({ errorCode: 'E', errorMessage: `bad ${value}`, echo: value }), { status: 400, headers: { 'content-type': 'application/json', 'x-echo': value } }));
+    const error = (await client.getTask('t1', { headers: { [name]: value } }).catch((e: unknown) => e)) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    const shown = `${error.message}${String(error)}${JSON.stringify(error)}${JSON.stringify(error.body)}${JSON.stringify(error.headers)}${error.apiMessage}`;
+    expect(shown).not.toContain(value);
+    expect(shown).toContain(REDACTED);
+  });
+  it('an idempotency key given per call stays visible (it is no credential)', async () => {
+    const key = 'my-own-idempotency-key-123';
+    const { client } = tbank({}, () => new Response(JSON.stringify({ errorCode: 'E', errorMessage: `key ${key}` }), { status: 400, headers: { 'content-type': 'application/json' } }));
+    const error = (await client.getTask('t1', { headers: { 'Idempotency-Key': key } }).catch((e: unknown) => e)) as ApiError;
+    expect(error.apiMessage).toContain(key);
+  });
+});
+
+// Red team 6: with the ESM and the CommonJS build in one program, an error of one copy was no instance of the other's.
+describe('instanceof across copies of the package (the dual-package hazard)', () => {
+  it('an error naming its classes is an instance of the classes of those names, and of no other', async () => {
+    const { NetworkError, SdkError: Base } = await import('../../src/core/index.ts');
+    const fromOtherCopy = Object.defineProperty(new Error('x'), Symbol.for('delivery-api-clients.error-classes'), { value: ['NetworkError', 'SdkError'] });
+    expect(fromOtherCopy).toBeInstanceOf(NetworkError);
+    expect(fromOtherCopy).toBeInstanceOf(Base);
+    expect(fromOtherCopy instanceof ApiError).toBe(false);
+    const own = new NetworkError({ api: 'a', operation: 'o', attempts: 1 }, 'reset');
+    expect(own instanceof ApiError).toBe(false);
+    expect(JSON.stringify(own)).not.toContain('error-classes');
+  });
+});

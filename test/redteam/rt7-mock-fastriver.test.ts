@@ -47,8 +47,8 @@ describe('Fastriver update merges and revalidates', () => {
     const m = mockSession(url('fastriver'));
     const fr = client(m);
     for (let i = 0; i < 23; i++) await fr.deliveryRequests.create({ ...complete, external_id: `X-${i}`, ...(i % 2 ? { first_name: '' } : {}) } as any).catch(() => undefined);
-    const token = (await (await m.fetch(new Request(`${m.baseUrl}/authentications`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'bot@company.com', password: 'x' }) }))).json().then((v): any => v)).token;
-    const get = async (q: string) => (await m.fetch(new Request(`${m.baseUrl}/delivery_requests?${q}`, { headers: { authorization: `Bearer ${token}` } }))).json().then((v): any => v);
+    const token = (await (await m.fetch(new Request(`${m.baseUrl}/authentications`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'bot@company.com', password: 'x' }) }))).json() as { token: string }).token;
+    const get = async (q: string) => (await (await m.fetch(new Request(`${m.baseUrl}/delivery_requests?${q}`, { headers: { authorization: `Bearer ${token}` } }))).json()) as { meta: { total: number }; data: any[] };
     const all = await get('');
     const validated = await get('filter[status]=validated');
     const created = await get('filter[status]=created');
