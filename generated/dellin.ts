@@ -32,7 +32,8 @@ export interface paths {
          *     matched them to.
          *
          *     **Local mock** (its choices): request numbers count up from `4000001` per session, shared with the XML
-         *     twin; a `sessionID` that is not open gets the `401` `100002`.
+         *     twin; a `sessionID` that is not open, or was opened with another `appkey`, gets the `401` `100002` (the
+         *     seed is silent on sessions and appkeys: binding a session to the appkey that opened it is the mock's choice).
          */
         post: operations["requestDelivery"];
         delete?: never;
@@ -128,7 +129,8 @@ export interface paths {
          *     in `data.sessionID`. Send that id as `sessionID` in the body of later requests; close it with `logout`.
          *     `login` is the account's e-mail or phone number (`+7XXXXXXXXXX`).
          *
-         *     **Local mock** (its choices): any credentials open a session, a new UUID valid for 24 hours.
+         *     **Local mock** (its choices): any credentials open a session, a new UUID valid for 24 hours, usable only with
+         *     the `appkey` that opened it (the seed is silent; another appkey gets the `401` `100002`).
          */
         post: operations["login"];
         delete?: never;
@@ -219,7 +221,8 @@ export interface paths {
          *     come from the public SDK; their exact types are unconfirmed.
          *
          *     **Local mock** (its choice): an open session answers `expired: false` with its `expireTime` (24 hours after
-         *     `login`); an unknown, closed or expired one gets the `401` `100002`, never `expired: true`.
+         *     `login`); an unknown, closed or expired one, or one opened with another `appkey` (the mock binds a session to
+         *     the appkey that opened it; the seed is silent), gets the `401` `100002`, never `expired: true`.
          */
         post: operations["sessionInfo"];
         delete?: never;

@@ -187,7 +187,12 @@ export interface paths {
          *
          *     **Local mock** (its choices): the bytes are stored with the part's media type and file name (`document`
          *     when none is given) under a new UUID, and the task lists it in `attachments`; an unknown `taskId` is a
-         *     `422` `NOT_FOUND`. `prevDocId` is not acted on: the earlier document stays.
+         *     `422` `NOT_FOUND`. `prevDocId` is not acted on: the earlier document stays. The file name is read as
+         *     browsers and HTTP libraries send it in `multipart/form-data` (quoted, `"` as `%22`, CR LF as `%0D%0A`, no
+         *     backslash escapes), or from an RFC 5987 `filename*=UTF-8''…` (preferred when both are sent); a part whose
+         *     `Content-Disposition` cannot be read (an unterminated quote, text after the closing quote, a bad
+         *     `filename*`) is a `400` naming the part. The source is silent on all of this. `downloadDocument` sends the
+         *     name back as `attachment; filename="…"` (ASCII, `"` escaped) with `filename*` for the rest.
          */
         post: operations["uploadDocument"];
         delete?: never;

@@ -199,7 +199,9 @@ export interface components {
          *     current version. On update only the fields that affect the sum (`amount`, `fee_amount`, `park_fee`) may
          *     change, and `condition` is not applied. A version that is not greater than the stored one is modelled as
          *     `409`. Whether the field is optional, and its default `1`, are unconfirmed (one rendering marks it optional,
-         *     the examples always send it).
+         *     the examples always send it). The local mock (its choice; the source gives no upper bound) refuses a version
+         *     above 9007199254740991 (2^53 − 1) with its `400` `invalid_request` naming `version`: a JSON number beyond it
+         *     reaches JavaScript already rounded, and would be stored as another version.
          * @default 1
          * @example 1
          */

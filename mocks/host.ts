@@ -20,6 +20,8 @@ import { claimOwnPort, Outbox } from './callbacks.ts';
 import { ArmedFaults, describeFault, faultFromPrefer, FaultError, sendWithFault, type Fault } from './faults.ts';
 import { Journal } from './journal.ts';
 import type { Answer } from './lifecycle.ts';
+import { isMultipart, journalForm, readForm, type FormPart } from './multipart.ts';
+import { safeIntegers } from './safe-integers.ts';
 import { createPrism, loadOperations, preferencesOf, ProblemJsonError, serializeBody, type IHttpOperation, type IHttpRequest, type IHttpResponse, type MockerArguments } from './prism.ts';
 import { sessionOf, SessionStore } from './state.ts';
 import { webhookCheck } from './webhooks.ts';
@@ -89,7 +91,7 @@ interface Reply {
 /** Per request: what the stateful mocker needs to know about it (keyed by the request object Prism passes along). */
 interface RequestContext {
   session: string;
-  raw: Buffer;
+  form: FormPart[];
   /** The caller named an example or a status (`Prefer: code=`, `example=`): they get exactly that, not state. */
   examplesOnly: boolean;
 }
@@ -100,7 +102,7 @@ export async function startMock(api: ApiEntry, host: string, port: number, optio
   const adapter: MockAdapter = options.upstream ? { ...mockAdapter, invalidRequest: undefined, serializeResponse: undefined } : mockAdapter;
   const lifecycle = options.upstream || options.state === false ? undefined : lifecycles[api.name];
   const loaded = await loadOperations(api.specPath);
-  const operations: IHttpOperation[] = adapter.prepareOperations ? adapter.prepareOperations(loaded) : loaded;
+  const operations: IHttpOperation[] = safeIntegers(adapter.prepareOperations ? adapter.prepareOperations(loaded) : loaded);
   const declared = declaredMediaTypes(loaded, operations);
   const base = { validateRequest: true, validateResponse: true, checkSecurity: true, errors: false, upstreamProxy: undefined };
   const config = options.upstream
@@ -129,7 +131,7 @@ export async function startMock(api: ApiEntry, host: string, port: number, optio
       query: (request.url.query ?? {}) as Record<string, string | string[]>,
       headers: (request.headers ?? {}) as Record<string, string>,
       body: request.body,
-      raw: context.raw,
+      form: context.form,
       example: () => structuredClone(example()?.body),
       send: (outbound) => outbox.send(session.id, outbound),
     });
@@ -142,13 +144,15 @@ export async function startMock(api: ApiEntry, host: string, port: number, optio
 
   async function reply(req: IncomingMessage, raw: Buffer, pathname: string, searchParams: URLSearchParams, session: string): Promise<Reply> {
     const contentType = req.headers['content-type'];
+    // A multipart body is read once (mocks/multipart.ts); Prism validates a re-encoding its own reader can read.
+    const form = isMultipart(contentType) && raw.length > 0 ? readForm(raw, contentType) : undefined;
     let input: IHttpRequest = {
       method: (req.method ?? 'GET').toLowerCase() as HttpMethod,
       url: { path: pathname, baseUrl: searchParams.get('__server') ?? undefined, query: queryOf(searchParams) },
-      headers: req.headers as Record<string, string>,
-      body: raw.length === 0 ? undefined : adapter.parseBody ? adapter.parseBody(raw, contentType, pathname) : defaultBody(raw, contentType),
+      headers: (form ? { ...req.headers, 'content-type': form.forPrism.contentType } : req.headers) as Record<string, string>,
+      body: raw.length === 0 ? undefined : form ? form.forPrism.body : adapter.parseBody ? adapter.parseBody(raw, contentType, pathname) : defaultBody(raw, contentType),
     };
-    const requestBody = input.body;
+    const requestBody = form ? journalForm(form.parts) : input.body;
     const asked = preferencesOf(input);
     if (!asked.ok) return problemReply(asked.problem, requestBody);
     const examplesOnly = asked.value.code !== undefined || asked.value.exampleKey !== undefined;
@@ -156,7 +160,7 @@ export async function startMock(api: ApiEntry, host: string, port: number, optio
 
     const preferences = preferencesOf(input);
     if (!preferences.ok) return problemReply(preferences.problem, requestBody);
-    contexts.set(input, { session, raw, examplesOnly });
+    contexts.set(input, { session, form: form?.parts ?? [], examplesOnly });
     const result = await prism.request(input, operations, { ...config, mock: { ...config.mock, ...preferences.value } })();
     // An example name the answer lacks is Prism's 404 (prism.ts: exampleProblem), like an undefined status.
     if (result._tag === 'Left') return problemReply(result.left, requestBody);

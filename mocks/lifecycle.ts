@@ -2,6 +2,7 @@
 // lifecycle before Prism's examples; its answers are validated against the spec like any other (mocks/host.ts).
 // Each API's lifecycle lives beside its adapter: mocks/adapters/<api>.lifecycle.ts.
 import type { Outbound } from './callbacks.ts';
+import type { FormPart } from './multipart.ts';
 
 /** An answer built from state. `body` is what the spec describes and Prism validates. */
 export interface Answer {
@@ -24,8 +25,8 @@ export interface Call<S> {
   headers: Record<string, string>;
   /** The body as Prism validated it (JSON parsed; Dilovod's form and Dellin's XML decoded). */
   body: unknown;
-  /** The body's bytes as received (multipart uploads). */
-  raw: Buffer;
+  /** The parts of a `multipart/form-data` body (file names decoded, bytes as received; mocks/multipart.ts), else empty. */
+  form: FormPart[];
   /** A copy of the body Prism's examples would answer (the example the adapter or the spec picks), to fill in. */
   example(): unknown;
   /** Sends a callback or a webhook (after the answer; retried as the API does). */

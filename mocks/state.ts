@@ -71,3 +71,13 @@ export function assignFields<T extends object>(target: T, ...sources: unknown[])
 
 /** `record[key]` when `key` is the record's own field (never an inherited `constructor`, `toString`, …). */
 export const own = <T>(record: Readonly<Record<string, T>>, key: string): T | undefined => (Object.hasOwn(record, key) ? record[key] : undefined);
+
+/**
+ * A JSON value as canonical text: object keys sorted (by code unit), no spacing, so two request bodies that are the same
+ * JSON value (keys in another order, other whitespace) give the same text. Used to compare bodies sent again under an
+ * idempotency key and to key resources by what they are about.
+ */
+export const canonicalJson = (value: unknown): string =>
+  JSON.stringify(value, (_key, field: unknown) =>
+    typeof field === 'object' && field !== null && !Array.isArray(field) ? Object.fromEntries(Object.entries(field).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : field,
+  );

@@ -159,10 +159,25 @@ export const dilovodLifecycle = defineLifecycle<State>({
   initial: () => ({ objects: dict(), next: 1 }),
   operations: { callGateway: gateway },
 
-  /** Puts an object into the session: `{ kind: 'catalogs.goods', resource: { name: 'Кава', … } }`; returns it with its id. */
+  /**
+   * Puts an object into the session under a new id, and returns it as `getObject` answers it. `resource` is either the
+   * object in the API's own shape, as `saveObject` takes it and `getObject` answers it
+   * (`{ kind: 'catalogs.goods', resource: { header: { name: 'Кава', … }, tableParts?: {…} } }`; the header's `id` is
+   * given a new one, its `delMark` kept), or its header fields alone (`{ kind: 'catalogs.goods', resource: { name: 'Кава' } }`).
+   * A resource with an object `header` is the first shape.
+   */
   seed: ({ state, body }) => {
     if (typeof body.kind !== 'string' || !isTypeName(body.kind)) throw new AdminError('kind must be a type name such as "catalogs.goods"');
-    const [id, object] = create(state, body.kind, (body.resource ?? {}) as Record<string, unknown>);
+    const resource = body.resource ?? {};
+    if (typeof resource !== 'object' || resource === null || Array.isArray(resource)) throw new AdminError('resource must be an object: {header, tableParts?} or header fields');
+    const { header, tableParts } = resource as { header?: unknown; tableParts?: unknown };
+    const apiShape = typeof header === 'object' && header !== null && !Array.isArray(header);
+    if (apiShape && tableParts !== undefined && (typeof tableParts !== 'object' || tableParts === null || Array.isArray(tableParts))) {
+      throw new AdminError('resource.tableParts must be an object of table parts: {tpGoods: [{…}, …]}');
+    }
+    const { delMark, ...fields } = (apiShape ? header : resource) as Record<string, unknown>;
+    const [id, object] = create(state, body.kind, fields, apiShape ? (tableParts as StoredObject['tableParts']) : undefined);
+    if (delMark === '1' || delMark === 1 || delMark === true) object.delMark = '1';
     return asDocument(id, object);
   },
 

@@ -5,8 +5,9 @@
 // same body returns the same task; with another body a 422 IDEMPOTENCY_KEY_REUSED. Undocumented choices (statuses
 // past NEW, the 422s and their codes) are the plausible ones, said in the spec's descriptions.
 import { createHash, randomUUID } from 'node:crypto';
+import { create as createDisposition } from 'content-disposition';
 import { AdminError, defineLifecycle, json, type Answer } from '../lifecycle.ts';
-import { assignFields, dict } from '../state.ts';
+import { assignFields, canonicalJson, dict } from '../state.ts';
 import { DOCUMENT } from './tbank-delivery.ts';
 
 interface Task {
@@ -31,7 +32,7 @@ interface StoredDocument {
 }
 interface State {
   tasks: Record<string, Task>;
-  /** Idempotency-Key → the task it created and a hash of the body it came with. */
+  /** Idempotency-Key → the task it created and a hash of the body it came with (as a JSON value: key order and spacing do not count). */
   keys: Record<string, { taskId: string; bodyHash: string }>;
   /** appointmentId → the windows offered and the tasks they are for. */
   appointments: Record<string, { taskIds: string[]; intervals: Array<{ startInterval: string; endInterval: string }>; meetingId?: string }>;
@@ -44,7 +45,7 @@ const error = (status: number, errorCode: string, errorMessage: string, errorDet
   json(status, { errorId: randomUUID(), errorCode, errorMessage, ...(errorDetails ? { errorDetails } : {}) });
 const notFound = (id: string) => error(422, 'NOT_FOUND', `Задание ${id} не найдено`, { id: 'не найдено' });
 const closed = () => error(422, 'UNPROCESSABLE_ENTITY', 'Задание уже завершено или отменено, изменение невозможно');
-const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
+const hash = (value: unknown) => createHash('sha256').update(canonicalJson(value)).digest('hex');
 
 /** Windows of the next two days, 10–12 and 14–16 local time (the format of the client library's examples). */
 function windows(now = new Date()): Array<{ startInterval: string; endInterval: string }> {
@@ -55,30 +56,6 @@ function windows(now = new Date()): Array<{ startInterval: string; endInterval: 
       { startInterval: `${date}T14:00:00`, endInterval: `${date}T16:00:00` },
     ];
   });
-}
-
-/** The parts of a multipart/form-data body: name, file name, type and bytes. */
-export function multipartParts(raw: Buffer, contentType: string | undefined): Array<{ name: string; filename?: string; type?: string; data: Buffer }> {
-  const boundary = /boundary="?([^";]+)"?/i.exec(contentType ?? '')?.[1];
-  if (!boundary) return [];
-  const delimiter = Buffer.from(`--${boundary}`);
-  const parts = [];
-  let start = raw.indexOf(delimiter);
-  while (start !== -1) {
-    const next = raw.indexOf(delimiter, start + delimiter.length);
-    if (next === -1) break;
-    const part = raw.subarray(start + delimiter.length + 2, next - 2); // skip CRLF after the delimiter, before the next
-    const split = part.indexOf('\r\n\r\n');
-    if (split !== -1) {
-      const head = part.subarray(0, split).toString('utf8');
-      const name = /name="([^"]*)"/i.exec(head)?.[1];
-      if (name !== undefined) {
-        parts.push({ name, filename: /filename="([^"]*)"/i.exec(head)?.[1], type: /content-type:\s*([^\r\n]+)/i.exec(head)?.[1]?.trim(), data: part.subarray(split + 4) });
-      }
-    }
-    start = next;
-  }
-  return parts;
 }
 
 export const tbankDeliveryLifecycle = defineLifecycle<State>({
@@ -147,9 +124,8 @@ export const tbankDeliveryLifecycle = defineLifecycle<State>({
       return json(200, { meetingId: appointment.meetingId });
     },
 
-    uploadDocument: ({ state, raw, headers }) => {
-      const parts = multipartParts(raw, headers['content-type']);
-      const field = (name: string) => parts.find((part) => part.name === name);
+    uploadDocument: ({ state, form }) => {
+      const field = (name: string) => form.find((part) => part.name === name);
       const taskId = field('taskId')?.data.toString('utf8') ?? '';
       const content = field('content');
       const task = state.tasks[taskId];
@@ -168,7 +144,9 @@ export const tbankDeliveryLifecycle = defineLifecycle<State>({
       const allowed = ['application/octet-stream', 'application/pdf', 'image/jpeg', 'image/png'];
       const contentType = allowed.includes(document.contentType) ? document.contentType : 'application/octet-stream';
       const bytes = Buffer.from(document.base64, 'base64');
-      const disposition = `attachment; filename="${document.filename.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(document.filename)}`;
+      // content-disposition quotes the name, with an ASCII fallback and `filename*` for the rest: CR, LF and `"` never
+      // reach the header as they are.
+      const disposition = createDisposition(document.filename.replace(/\p{Surrogate}/gu, '\uFFFD'));
       return {
         status: 200,
         headers: { 'content-type': contentType, 'content-disposition': disposition },
@@ -202,6 +180,9 @@ export const tbankDeliveryLifecycle = defineLifecycle<State>({
     if (body.kind === 'document') {
       const documentId = id('id');
       const { taskId = '', type = 'ACT', contentType = 'application/pdf', filename = 'акт.pdf', base64 = DOCUMENT.toString('base64') } = resource as Partial<StoredDocument>;
+      for (const [name, value] of Object.entries({ taskId, type, contentType, filename, base64 })) {
+        if (typeof value !== 'string') throw new AdminError(`resource.${name} must be a string`);
+      }
       state.documents[documentId] = { taskId, type, contentType, filename, base64 };
       state.tasks[taskId]?.attachments.push({ id: documentId, type });
       return { id: documentId, taskId, type, contentType, filename };

@@ -7,7 +7,7 @@
 // one-poll delay) are the plausible ones, said in the spec's descriptions.
 import { createHash, randomBytes } from 'node:crypto';
 import { AdminError, defineLifecycle, json } from '../lifecycle.ts';
-import { dict } from '../state.ts';
+import { canonicalJson, dict } from '../state.ts';
 
 interface Version {
   version: number;
@@ -34,7 +34,7 @@ interface State {
 type Request = { park_id: string; contractor_profile_id: string; amount: string; fee_amount?: string; data: unknown; version?: number };
 
 const hex = () => randomBytes(16).toString('hex');
-const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
+const hash = (value: unknown) => createHash('sha256').update(canonicalJson(value)).digest('hex');
 const error = (status: number, code: string, message: string) => json(status, { code, message });
 
 /** The greatest version written (versions may skip numbers: 2 → 5). */
@@ -64,7 +64,7 @@ export const yandexFleetLifecycle = defineLifecycle<State>({
       if (seen) return seen.bodyHash === bodyHash ? json(seen.status, seen.body) : error(409, 'idempotency_conflict', 'X-Idempotency-Token was already used with a different request body');
       const request = body as Request;
       const version = request.version ?? 1;
-      const subject = JSON.stringify([request.park_id, request.contractor_profile_id, request.data]);
+      const subject = canonicalJson([request.park_id, request.contractor_profile_id, request.data]);
       const existing = Object.values(state.transactions).find((transaction) => transaction.subject === subject);
       const written: Version = { version, created_at: new Date().toISOString(), status: 'in_progress', amount: request.amount, ...(request.fee_amount ? { fee_amount: request.fee_amount } : {}) };
       let transaction: Transaction;
@@ -112,7 +112,7 @@ export const yandexFleetLifecycle = defineLifecycle<State>({
       park_id: park_id as string,
       contractor_profile_id: contractor_profile_id as string,
       event_id: hex(),
-      subject: JSON.stringify([park_id, contractor_profile_id, data]),
+      subject: canonicalJson([park_id, contractor_profile_id, data]),
       versions: [{ version: 1, created_at: new Date().toISOString(), status, amount }],
     };
     state.transactions[transaction.id] = transaction;

@@ -46,6 +46,21 @@ describe.each(['json', 'xml'] as const)('dellin lifecycle in %s', (format) => {
   });
 });
 
+describe.each(['json', 'xml'] as const)('a session is bound to the appkey that opened it (%s; the mock\'s choice)', (format) => {
+  const uses = {
+    sessionInfo: (c: ReturnType<typeof createDellinClient>) => c.sessionInfo({ maxRetries: 0 }),
+    requestDelivery: (c: ReturnType<typeof createDellinClient>) => c.requestDelivery(order as Order, { maxRetries: 0 }),
+    logout: (c: ReturnType<typeof createDellinClient>) => c.logout({ maxRetries: 0 }),
+  };
+  it.each(Object.keys(uses) as Array<keyof typeof uses>)('%s with another appkey: 401 100002; with its own appkey it works', async (use) => {
+    const opener = createDellinClient({ appkey: APPKEY, login: 'user@example.ru', password: 's3cret-Pa55', format, baseUrl: mock.baseUrl, fetch: mock.fetch });
+    const sessionID = await opener.login();
+    const other = createDellinClient({ appkey: 'another-app-key-0000', sessionID, format, baseUrl: mock.baseUrl, fetch: mock.fetch });
+    await expect(uses[use](other)).rejects.toMatchObject({ status: 401, code: '100002' });
+    await expect(uses[use](createDellinClient({ appkey: APPKEY, sessionID, format, baseUrl: mock.baseUrl, fetch: mock.fetch }))).resolves.toBeDefined();
+  });
+});
+
 it('request_delivery answers identically over JSON and XML', async () => {
   const over = (format: 'json' | 'xml') =>
     createDellinClient({ appkey: APPKEY, login: 'user@example.ru', password: 's3cret-Pa55', format, baseUrl: mock.baseUrl, fetch: mock.fetch }).requestDelivery(order as Order);

@@ -72,3 +72,24 @@ describe('dilovod lifecycle', () => {
     }
   });
 });
+
+describe('seeding an object (POST /__mock/seed)', () => {
+  const header = { code: 'pcs', name: { uk: 'шт', ru: 'шт' } };
+  it.each([
+    ['the API shape, as getObject answers it', { header }, undefined],
+    ['the API shape with table parts', { header, tableParts: { tpRates: [{ rowNum: '1', rate: '2' }] } }, { tpRates: [{ rowNum: '1', rate: '2' }] }],
+    ['the API shape with a link id and delMark, as getObject answered them', { header: { ...header, id: { id: '1103600000000099', pr: 'шт' }, delMark: '1' } }, undefined],
+    ['header fields alone (as before)', header, undefined],
+  ])('%s: stored as the header it names, read back by getObject', async (_, resource, tableParts) => {
+    const seeded = (await mock.seed('catalogs.units', resource)) as { header: { id: { id: string }; header?: unknown } };
+    expect(seeded.header.header).toBeUndefined();
+    const object = await dilovod.getObject(seeded.header.id.id);
+    expect(object.header).toMatchObject({ ...header, id: { id: seeded.header.id.id, pr: 'шт' } });
+    expect(object.tableParts).toEqual(tableParts);
+  });
+
+  it('a resource that is not an object, or table parts that are not, is refused', async () => {
+    await expect(mock.seed('catalogs.units', ['x'] as never)).rejects.toMatchObject({ status: 400 });
+    await expect(mock.seed('catalogs.units', { header, tableParts: 'x' })).rejects.toMatchObject({ status: 400 });
+  });
+});

@@ -33,7 +33,7 @@ function call(state: unknown, operation: string, id: string, token: string): Cal
     query: { id, park_id: 'p1', contractor_profile_id: 'c1', version: '1' },
     headers: { authorization: `Bearer ${token}`, 'idempotency-key': id, 'x-idempotency-token': id, 'content-type': 'application/json' },
     body: { ...hostile(id), sessionID: id, taskIds: [id], appointmentId: id, packet: { action: 'getObject', params: { id, header: { id, ...hostile(id) } } } },
-    raw: Buffer.alloc(0),
+    form: [{ name: 'taskId', data: Buffer.from(id) }, { name: 'content', filename: id, type: 'application/pdf', data: Buffer.from(id) }],
     example: () => undefined,
     send: () => undefined,
   };
