@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 
 // the mock host runs in this process: samples must run asynchronously, or the event loop cannot answer them
 const run = promisify(execFile);
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +15,10 @@ import { startMockHost, type MockHost } from '../../mocks/host.ts';
 import { mockPorts } from '../../apis.ts';
 
 const root = join(import.meta.dirname, '../..');
+/** Where the curl samples run: the project's mocks/ (their upload fixture) beside them, and their downloads land here, not in the project. */
+const work = mkdtempSync(join(tmpdir(), 'rt6-curl-'));
+symlinkSync(join(root, 'mocks'), join(work, 'mocks'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 const apis = ['tbank-delivery', 'fastriver', 'dellin', 'dilovod', 'yandex-fleet'];
 let docs = '';
 let shim = '';
@@ -86,7 +90,7 @@ describe('docs portal code samples', () => {
         for (const round of [1, 2]) {
           let out = '';
           try {
-            out = (await run('bash', ['-c', moved(api, sample.source)], { cwd: root, encoding: 'utf8', timeout: 30_000, env: { ...process.env, PATH: `${shim}:${process.env.PATH}` } })).stdout;
+            out = (await run('bash', ['-c', moved(api, sample.source)], { cwd: work, encoding: 'utf8', timeout: 30_000, env: { ...process.env, PATH: `${shim}:${process.env.PATH}` } })).stdout;
           } catch (error) {
             failures.push(`#${sample.n} run ${round}: exit ${(error as { status?: number }).status}`);
             continue;
