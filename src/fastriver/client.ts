@@ -154,7 +154,10 @@ export function createFastriverClient(credentials: FastriverCredentials, options
       return many({ name: 'listDeliveryRequests' }, requestOptions, (fetch) => api.raw.GET('/delivery_requests', { params: { query: { filter, page: number } }, fetch }));
     },
 
-    /** Every request matching the filters, page by page (20 per page), until `meta.total` is reached. */
+    /**
+     * Every request matching the filters, page by page (20 per page), until `meta.total` is reached. A page repeating a
+     * request of an earlier page (a server that ignores `page`) ends the walk with a DecodeError.
+     */
     async *listAll(filter: DeliveryRequestFilter = {}, options?: RequestOptions): AsyncGenerator<FlatDeliveryRequest> {
       const seen = new Set<string>();
       for (let page = 1; ; page++) {
