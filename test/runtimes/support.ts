@@ -1,5 +1,6 @@
 // What the runtime tests share: the README's runtime-neutral example blocks (test/support/readme-examples.ts, the same
 // source and URL rewriting test/readme.test.ts runs in Node), each bundled by esbuild as a browser would get it.
+import { mkdirSync } from 'node:fs';
 import { build } from 'esbuild';
 import { EXAMPLES_DIR, exampleSource } from '../support/readme-examples.ts';
 
@@ -9,6 +10,8 @@ import { EXAMPLES_DIR, exampleSource } from '../support/readme-examples.ts';
  * so `process.env.KEY ?? 'mock-key'` reads the default where there is no `process`.
  */
 export async function bundleExample(name: string, urls: Record<string, string>): Promise<string> {
+  // esbuild resolves the block's `../src/` imports from EXAMPLES_DIR, which must exist (a fresh clone has no .tmp/).
+  mkdirSync(EXAMPLES_DIR, { recursive: true });
   const result = await build({
     stdin: { contents: exampleSource(name, urls), resolveDir: EXAMPLES_DIR, sourcefile: `readme-${name}.ts`, loader: 'ts' },
     bundle: true,
