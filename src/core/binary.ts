@@ -1,6 +1,5 @@
 // Files going up (multipart parts) and coming down (binary bodies): the same for every API that exchanges documents.
 // Kept out of createApiClient, so an API without files does not carry it.
-import { parse as parseContentDisposition } from 'content-disposition';
 import { type ApiClient, type ApiPromise, type FetchResult, type Operation, type RequestOptions } from './client.ts';
 import type { FetchLike } from './transport.ts';
 
@@ -64,12 +63,24 @@ export function download(
   return api.call(operation, options, send, (body, response) => downloadedFile(body, response.headers));
 }
 
-export function downloadedFile(body: ArrayBuffer, headers: Headers): DownloadedFile {
+/** A binary answer as a DownloadedFile: its bytes, its Content-Type, and its file name (see filenameFromContentDisposition). */
+export async function downloadedFile(body: ArrayBuffer, headers: Headers): Promise<DownloadedFile> {
   return {
     bytes: new Uint8Array(body),
     contentType: headers.get('content-type') ?? undefined,
-    filename: filenameFromContentDisposition(headers.get('content-disposition')),
+    filename: await filenameFromContentDisposition(headers.get('content-disposition')),
   };
+}
+
+let contentDisposition: Promise<typeof import('content-disposition')> | undefined;
+
+/**
+ * The `content-disposition` package, loaded with the first file name read: it is CommonJS, and loading it from an ES
+ * module costs several milliseconds that an import of an entry should not pay (issue 14: nothing happens at import).
+ */
+function loadContentDisposition(): Promise<typeof import('content-disposition')> {
+  contentDisposition ??= import('content-disposition');
+  return contentDisposition;
 }
 
 /**
@@ -77,11 +88,12 @@ export function downloadedFile(body: ArrayBuffer, headers: Headers): DownloadedF
  * RFC 8187, wins over `filename`; only the parameter named exactly that counts), then reduced to a name that is safe
  * to join to a folder (RFC 6266 §4.3): see {@link safeFilename}. Undefined when there is no usable name.
  */
-export function filenameFromContentDisposition(header: string | null): string | undefined {
+export async function filenameFromContentDisposition(header: string | null): Promise<string | undefined> {
   if (!header) return undefined;
+  const { parse } = await loadContentDisposition();
   let name: string | undefined;
   try {
-    name = parseContentDisposition(header).parameters.filename;
+    name = parse(header).parameters.filename;
   } catch {
     return undefined; // the parser is lenient and does not throw for any header seen so far; a future one might
   }

@@ -1,6 +1,6 @@
 // What each API folder builds its client from: the typed openapi-fetch client on top of the shared transport, and
 // `call`, which turns openapi-fetch's {data, error, response} into the typed body or one of the typed errors.
-import createClient, { type Client } from 'openapi-fetch';
+import openapiFetch, { type Client } from 'openapi-fetch';
 import type { AccountLock } from './coordination.ts';
 import { ApiError, InvalidResponseError, NetworkError, SdkError, UsageError, type ApiErrorDetails, type ErrorContext } from './errors.ts';
 import { levelledLogger, type LogLevel } from './log.ts';
@@ -9,6 +9,13 @@ import { PathParameterError, safePathSerializer } from './paths.ts';
 import { createRedactor, REDACTED, type Redactor } from './redact.ts';
 import { defaultRetryPolicy, parseRetryAfter, type RetryPolicy } from './retry.ts';
 import { createCallFetch, replayableRequestClass, type Authenticate, type Reauthenticate, type CallPolicy, type CallState, type FetchLike, type Logger, type TransportConfig } from './transport.ts';
+
+/**
+ * openapi-fetch's `createClient`, its default export. The package's CommonJS build (dist/*.cjs) loads openapi-fetch's
+ * CommonJS build, whose `exports.default` it is; the bundler reads a default import there as Node does (the whole
+ * `exports`), so it is one level down in that build.
+ */
+const createClient = (openapiFetch as unknown as { default?: typeof openapiFetch }).default ?? openapiFetch;
 
 /** Options every client accepts. */
 export interface ClientOptions {
@@ -95,7 +102,7 @@ export function apiPromise<T>(result: Promise<WithResponse<T>>): ApiPromise<T> {
 }
 
 /** Makes a successful body into what a method returns; throws a DecodeError (naming the member) for a body it cannot read. */
-export type Decode<T, U> = (data: T, response: Response, context: ErrorContext) => U;
+export type Decode<T, U> = (data: T, response: Response, context: ErrorContext) => U | Promise<U>;
 
 /** What an API folder tells the core about its API. */
 export interface ApiDefinition {
@@ -215,7 +222,7 @@ export function createApiClient<Paths extends {}>(api: ApiDefinition, options: C
       if (!response.ok) throw apiError(context(), response, error === '' ? undefined : error);
       if (data === undefined && !operation.emptyBodyAllowed) throw invalidResponse(context(), state, 'empty body');
       if (api.failedInside?.(data)) throw apiError(context(), response, data);
-      return { data: decode ? decode(data as T, response, context()) : (data as U), response, requestId: requestIdOf(response.headers) };
+      return { data: decode ? await decode(data as T, response, context()) : (data as U), response, requestId: requestIdOf(response.headers) };
     } catch (error) {
       if (requestOptions?.signal?.aborted) throw error;
       // The one exit for every failure: one of ours, with every string it carries masked.

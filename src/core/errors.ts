@@ -7,13 +7,20 @@ const CLASSES = Symbol.for('delivery-api-clients.error-classes');
 /** Base class of every error this toolkit throws for a failed call. */
 export class SdkError extends Error {
   /**
+   * The class's name, written out: `name` of every error and what `instanceof` compares across copies. A bundler that
+   * puts two copies of the package in one bundle renames the second copy's classes (`ApiError2`), so the language's
+   * own class name cannot be relied on. A subclass without one of its own is known by its class name.
+   */
+  static readonly errorName: string = 'SdkError';
+
+  /**
    * `instanceof` also holds across copies of the package: an error thrown by the CommonJS build, loaded beside the ESM
    * build in one program (the dual-package hazard), is an instance of the ESM classes of the same names, and back.
    */
   static override [Symbol.hasInstance](value: unknown): boolean {
     if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
     const classes = typeof value === 'object' && value !== null ? (value as { [CLASSES]?: unknown })[CLASSES] : undefined;
-    return Array.isArray(classes) && classes.includes(this.name);
+    return Array.isArray(classes) && classes.includes(errorNameOf(this));
   }
 
   /** The API (`yandex-fleet`, …) and the operation (`createTransaction`, or `METHOD /path` for raw calls). */
@@ -24,9 +31,9 @@ export class SdkError extends Error {
 
   constructor(message: string, context: ErrorContext, options?: { cause?: unknown }) {
     super(message, options);
-    this.name = new.target.name;
+    this.name = errorNameOf(new.target);
     const classes: string[] = [];
-    for (let type: Function | null = new.target; type && type !== Error; type = Object.getPrototypeOf(type) as Function | null) classes.push(type.name);
+    for (let type: Function | null = new.target; type && type !== Error; type = Object.getPrototypeOf(type) as Function | null) classes.push(errorNameOf(type));
     Object.defineProperty(this, CLASSES, { value: classes });
     this.api = context.api;
     this.operation = context.operation;
@@ -37,6 +44,10 @@ export class SdkError extends Error {
   toJSON(): Record<string, unknown> {
     return { name: this.name, message: this.message, ...(this as object) };
   }
+}
+
+function errorNameOf(type: Function): string {
+  return Object.hasOwn(type, 'errorName') ? String((type as typeof SdkError).errorName) : type.name;
 }
 
 export interface ErrorContext {
@@ -63,6 +74,7 @@ export interface ApiErrorDetails {
 
 /** The API answered with an error status (4xx/5xx), or reported an error inside a successful HTTP answer. */
 export class ApiError extends SdkError {
+  static override readonly errorName: string = 'ApiError';
   readonly status: number;
   readonly code: string | undefined;
   readonly apiMessage: string | undefined;
@@ -91,6 +103,7 @@ export class ApiError extends SdkError {
 
 /** The API answered with a success status, but the body is not what the contract promises (not JSON, empty, cut short). */
 export class InvalidResponseError extends SdkError {
+  static override readonly errorName: string = 'InvalidResponseError';
   readonly status: number;
   readonly contentType: string | undefined;
   readonly requestId: string | undefined;
@@ -109,6 +122,7 @@ export class InvalidResponseError extends SdkError {
 
 /** An attempt took longer than the configured timeout (the last one, when retries were allowed). */
 export class TimeoutError extends SdkError {
+  static override readonly errorName: string = 'TimeoutError';
   readonly timeoutMs: number;
 
   constructor(context: ErrorContext, timeoutMs: number) {
@@ -119,6 +133,7 @@ export class TimeoutError extends SdkError {
 
 /** The request never got a complete answer: DNS, refused or reset connection, TLS failure, a body cut off mid-way. */
 export class NetworkError extends SdkError {
+  static override readonly errorName: string = 'NetworkError';
   constructor(context: ErrorContext, reason: string, cause?: unknown) {
     super(`${context.api} ${context.operation}: network error: ${reason} (attempt ${context.attempts})`, context, { cause });
   }
@@ -126,6 +141,7 @@ export class NetworkError extends SdkError {
 
 /** Something handed to us to decode (a callback, a webhook, an XML or packet answer) is not what the contract says. */
 export class DecodeError extends SdkError {
+  static override readonly errorName: string = 'DecodeError';
   /** Where in the payload, e.g. `data.attributes.event` (empty for the payload as a whole). */
   readonly path: string;
 
@@ -137,6 +153,7 @@ export class DecodeError extends SdkError {
 
 /** Something handed to us to send cannot be written in the wire format (an XML element name, a character, a cycle). */
 export class EncodeError extends SdkError {
+  static override readonly errorName: string = 'EncodeError';
   /** Where in the value, e.g. `request.members.phones[2]`. */
   readonly path: string;
 
@@ -153,6 +170,7 @@ export class EncodeError extends SdkError {
  * browser hides the redirect (an opaque redirect, status 0).
  */
 export class RedirectError extends SdkError {
+  static override readonly errorName: string = 'RedirectError';
   /** The redirect status (301, 302, 303, 307, 308), or 0 when a browser hid it. */
   readonly status: number;
   /** The origin the server pointed to (`https://other.example:8443`); undefined when the target is unknown. */
@@ -172,6 +190,7 @@ export class RedirectError extends SdkError {
  * request cannot be built (a header value fetch refuses). `cause` holds the original error.
  */
 export class UsageError extends SdkError {
+  static override readonly errorName: string = 'UsageError';
   constructor(context: ErrorContext, reason: string, cause?: unknown) {
     super(`${context.api} ${context.operation}: ${reason}`, context, { cause });
   }
@@ -184,6 +203,7 @@ export class UsageError extends SdkError {
  * quote a command and its arguments) is not kept.
  */
 export class CoordinationError extends SdkError {
+  static override readonly errorName: string = 'CoordinationError';
   constructor(context: ErrorContext, reason: string) {
     super(`${context.api} ${context.operation}: shared lock or credential store failed: ${reason} (attempt ${context.attempts})`, context);
   }

@@ -4,7 +4,6 @@ import { ApiError, apiPromise, createApiClient, createLocalCredentialStore, Deco
 import { isPlainObject, textOf } from '../core/objects.ts';
 import { bufferedResponse } from '../core/transport.ts';
 import type { components, paths } from '../../generated/dellin.ts';
-import { xmlOperations, xmlShapes } from '../../generated/dellin.xml.ts';
 import { decodeXml, encodeXml, readXmlText, type XmlShape } from './xml.ts';
 
 type Schemas = components['schemas'];
@@ -51,12 +50,12 @@ export const DELLIN_BASE_URL = 'https://api.dellin.ru';
 
 /** A failure Dellin reports, by HTTP status or inside an HTTP 200 (`metadata.status`), with every error it lists. */
 export class DellinApiError extends ApiError {
+  static override readonly errorName: string = 'DellinApiError';
   /** Each error: code, title, detail, link, the request fields at fault, and the valid or rejected values. */
   readonly errors: DellinErrorItem[];
 
   constructor(context: ErrorContext, details: ApiErrorDetails) {
     super(context, details);
-    this.name = 'DellinApiError';
     this.errors = errorItems(details.body);
   }
 }
@@ -155,22 +154,6 @@ const METHODS = {
 } as const;
 type Method = keyof typeof METHODS;
 
-/**
- * One shape per method for every answer it may get: success and error bodies share the root and never a path, and an
- * error may come with any status (inside a 200 too), so the answer is decoded knowing both. Merged on first use.
- */
-const answerShapes = new Map<Method, XmlShape>();
-function answerShape(method: Method): XmlShape {
-  let shape = answerShapes.get(method);
-  if (!shape) {
-    const shapes = Object.values(xmlOperations[`${method}Xml`]?.responses ?? {}).flatMap((name) => xmlShapes[name] ?? []);
-    const merge = (key: 'arrays' | 'numbers' | 'integers' | 'booleans') => [...new Set(shapes.flatMap((one) => one[key]))];
-    shape = { root: 'response', arrays: merge('arrays'), numbers: merge('numbers'), integers: merge('integers'), booleans: merge('booleans') };
-    answerShapes.set(method, shape);
-  }
-  return shape;
-}
-
 /** The client; `requestDelivery` takes the body shape of its session mode (from how it was created). */
 export type DellinClient<Mode extends SessionMode = SessionMode> = Omit<ReturnType<typeof buildClient>, 'requestDelivery'> & {
   /** Adds door delivery to an order. Not retried: Dellin takes no idempotency key. */
@@ -213,10 +196,9 @@ function buildClient(options: DellinClientOptions) {
    * object its JSON twin would have sent, so everything after this point is the same for both formats.
    */
   const viaXml =
-    (method: Method, fetch: FetchLike): FetchLike =>
+    (method: Method, shape: XmlShape, fetch: FetchLike): FetchLike =>
     async (request, init) => {
       const response = await fetch(request, init);
-      const shape = answerShape(method);
       if (!/[/+]xml\b/.test(response.headers.get('content-type') ?? '')) return response;
       const bytes = await response.arrayBuffer();
       const context = { api: 'dellin', operation: method, attempts: 1 };
@@ -227,13 +209,14 @@ function buildClient(options: DellinClientOptions) {
 
   function post<R>(method: Method, body: Record<string, unknown>, requestOptions?: RequestOptions, readOnly = false): ApiPromise<R> {
     const envelope = (data: unknown, _response: Response, context: ErrorContext): R => (checkEnvelope(method, data, context), data as R);
-    const call = api.call<unknown, R>({ name: method, readOnly }, requestOptions, (fetch) => {
+    const call = api.call<unknown, R>({ name: method, readOnly }, requestOptions, async (fetch) => {
       if (format === 'json') return api.raw.POST(`${METHODS[method]}.json` as Path, { body: body as never, fetch });
+      const shapes = await import('./xml-shapes.ts');
       return api.raw.POST(`${METHODS[method]}.xml` as Path, {
         body: body as never,
-        bodySerializer: (value: unknown) => encodeXml(value, xmlShapes[xmlOperations[`${method}Xml`]?.request ?? '']?.root ?? 'request'),
+        bodySerializer: (value: unknown) => encodeXml(value, shapes.requestRoot(method)),
         headers: { 'Content-Type': 'application/xml', Accept: 'application/xml' },
-        fetch: viaXml(method, fetch),
+        fetch: viaXml(method, shapes.answerShape(method), fetch),
       });
     }, envelope);
     return apiPromise(call.withResponse() as Promise<WithResponse<R>>);

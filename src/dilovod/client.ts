@@ -70,9 +70,9 @@ export const DELOVOD_BASE_URL = 'https://api.delovod.ua';
 
 /** An error Dilovod reports inside an HTTP 200 (`{error}`, or `status: "error"` for `call`). */
 export class DilovodApiError extends ApiError {
+  static override readonly errorName: string = 'DilovodApiError';
   constructor(context: ErrorContext, details: ApiErrorDetails) {
     super(context, details);
-    this.name = 'DilovodApiError';
   }
 }
 

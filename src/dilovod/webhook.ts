@@ -26,7 +26,9 @@ export interface WebhookCheck {
 }
 
 /** The webhook came from an address not on the allow-list. */
-export class WebhookSourceError extends DecodeError {}
+export class WebhookSourceError extends DecodeError {
+  static override readonly errorName: string = 'WebhookSourceError';
+}
 
 const context = { api: 'dilovod', operation: 'parseDilovodWebhook', attempts: 0 };
 

@@ -10,7 +10,7 @@ import {
   type BinaryContent,
   type ClientOptions,
   type CredentialStore,
-  type Decode,
+  type ErrorContext,
   type DownloadedFile,
   type FetchLike,
   type FetchResult,
@@ -117,8 +117,8 @@ export function createFastriverClient(credentials: FastriverCredentials, options
    * (`data: null`, no `data`, or the other shape is a DecodeError naming `data`, never a silent null).
    */
   const primary =
-    <T>(shape: 'resource' | 'list'): Decode<unknown, Flattened<T>> =>
-    (body, _, context) => {
+    <T>(shape: 'resource' | 'list') =>
+    (body: unknown, _: Response, context: ErrorContext): Flattened<T> => {
       const flat = flatten<unknown>(body as Parameters<typeof flatten>[0], FASTRIVER_TYPE_ALIASES, context);
       const list = Array.isArray(flat.data);
       if (shape === 'list' ? !list : list || flat.data === null) {

@@ -50,9 +50,10 @@ describe('the packed package', { timeout: 120_000 }, () => {
   it('depends on exactly the packages its build imports, openapi-fetch by a caret range (a project that uses it too gets one copy)', () => {
     const root = join(scratch, 'node_modules', pkg.name);
     const installed = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; peerDependencies?: Record<string, string>; private?: boolean };
+    // Static and dynamic imports and requires, in the minified build too (`from"x"`, `import("x")`).
     const imported = new Set<string>();
     for (const path of files.filter((file) => /^dist\/.*\.c?js$/.test(file))) {
-      for (const [, specifier] of readFileSync(join(root, path), 'utf8').matchAll(/(?:from |require\()"([^".][^"]*)"/g)) imported.add(specifier ?? '');
+      for (const [, specifier] of readFileSync(join(root, path), 'utf8').matchAll(/\b(?:from|import|require)\s*\(?\s*"([^".][^"]*)"/g)) imported.add(specifier ?? '');
     }
     // Redis's libraries are optional peers (only `delivery-api-clients/redis/node` imports them; ioredis by type only).
     const declared = new Set([...Object.keys(installed.dependencies ?? {}), ...Object.keys(installed.peerDependencies ?? {})]);

@@ -112,9 +112,9 @@ describe('rt5 downloads: file names', () => {
     ['dash option', 'attachment; filename="-rf"'],
   ];
   for (const [name, header] of names) {
-    it(`${name}: a safe base name`, () => {
+    it(`${name}: a safe base name`, async () => {
       let out: unknown;
-      try { out = filenameFromContentDisposition(header); } catch (error) { expect(error).toBeInstanceOf(SdkError); return; }
+      try { out = await filenameFromContentDisposition(header); } catch (error) { expect(error).toBeInstanceOf(SdkError); return; }
       if (out === undefined || out === null) return;
       const f = String(out);
       expect(f).not.toMatch(/^\.{1,2}$|^\s*\.+\s*$/);
