@@ -5,11 +5,16 @@
 // 400 naming the field (adapters/<api>.ts, `invalidRequest`).
 import type { IHttpOperation } from '@stoplight/types';
 
-/** The operations with every integer schema in their requests bounded to ±Number.MAX_SAFE_INTEGER (a copy). */
+/**
+ * The operations with every integer schema in their requests bounded to ±Number.MAX_SAFE_INTEGER: new operations with
+ * copies of their requests (only those: the responses, with their examples, are most of a spec and are not changed).
+ */
 export function safeIntegers(operations: IHttpOperation[]): IHttpOperation[] {
-  const copy = structuredClone(operations);
-  for (const operation of copy) bound(operation.request, new Set());
-  return copy;
+  return operations.map((operation) => {
+    const request = structuredClone(operation.request);
+    bound(request, new Set());
+    return { ...operation, request };
+  });
 }
 
 function bound(node: unknown, seen: Set<object>): void {

@@ -5,7 +5,8 @@
 import type { Server } from 'node:http';
 import { listApis, mockPortFromEnv } from '#apis';
 import { readinessTable } from './readiness.ts';
-import { startMockHost, type MockHost } from '../mocks/host.ts';
+import type { MockHost } from '../mocks/host.ts';
+import { loadMockHost } from './mock-host-bundle.ts';
 
 const mocksOnly = process.argv.includes('--mocks-only');
 const host = process.env.HOST ?? process.env.MOCK_HOST ?? '127.0.0.1';
@@ -22,6 +23,7 @@ try {
     if (regenerated.length > 0) console.log(`regenerated ${regenerated.join(', ')}`);
     await docs?.buildDocs(apis);
   }
+  const { startMockHost } = await loadMockHost();
   mockHost = await startMockHost({ apis, host, port: (api) => mockPortFromEnv(api) });
   if (docs) portal = await docs.serveDocs(host, Number(process.env.DOCS_PORT ?? 4000));
   // Ready means answering: one real request to each server (any HTTP status will do) before the table is printed.

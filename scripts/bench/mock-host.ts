@@ -212,6 +212,10 @@ export async function mockHost(settings: RunSettings): Promise<Section> {
   const rpsRatios = new Map<number, number[]>();
   let everything: ChildProcess[] = [];
   try {
+    // Untimed: the first start after a change builds the host's bundle and resolves the specs into the cache
+    // (scripts/mock-host-bundle.ts, mocks/prism.ts); every start after that is what is timed, as the CLI's is.
+    settings.log('mock host: warm-up start of each side (untimed)');
+    for (const warmUp of [await startHost(), await startOneCli()]) await stop(warmUp.children);
     for (let round = 0; round < rounds; round++) {
       // Started one after the other (never both at once), first one, then the other, alternating by round.
       const order = round % 2 === 0 ? ([HOST, CLI] as const) : ([CLI, HOST] as const);
@@ -326,7 +330,7 @@ export async function mockHost(settings: RunSettings): Promise<Section> {
     title: '4. Mock host',
     method: [
       '`node --import tsx scripts/start.ts --mocks-only` (one process, all five APIs, `MOCK_PORT_<API>` set to free ports) vs five `node node_modules/@stoplight/prism-cli/dist/index.js mock specs/<api>.yaml -p <port> -h 127.0.0.1 --errors=false` processes started together (their log output, one line per request at the default level, goes to a pipe that is drained).',
-      `Start-up ratio: each round also spawns one \`prism mock specs/${ONE_SPEC}.yaml\` CLI alone (the smallest spec: the quickest for the CLI) and times it until it answers; the ratio is the host's time until all five answer ÷ that, per round (median).`,
+      `Start-up ratio: each round also spawns one \`prism mock specs/${ONE_SPEC}.yaml\` CLI alone (the smallest spec: the quickest for the CLI) and times it until it answers; the ratio is the host's time until all five answer ÷ that, per round (median). Before the rounds, one untimed start of each: the host's first start after a change builds its bundle (scripts/mock-host-bundle.ts: mocks/host.ts with Prism in one file) and caches the resolved specs, which later starts reuse.`,
       '"Ready" is the time from spawning until every one of the five ports has answered an HTTP request (any status), polled every 10 ms. RSS is VmRSS from /proc/<pid>/status summed over each process and its descendants, read 0.5 s after readiness plus one valid request, and again after the load runs.',
       `Load: autocannon 8.0.0 in this process, loopback only, ${seconds} s per run, 1 and 16 connections, pipelining 1, on the README's request (POST ${LOAD_PATH} with x-api-key, x-client-id, accept-language and a JSON body; a 200 from both, checked before and counted during: any non-2xx or error fails the run). Against the CLI only its yandex-fleet process takes the load. ${rounds} round${rounds > 1 ? 's' : ''}; each round starts both sides (alternating which first), warms both up for 1 s, then runs host and CLI back to back for each connection count (alternating which first).`,
       `${rounds > 1 ? 'Spread is min – max over rounds; ratios are the median of per-round ratios.' : 'One round (quick mode): no spread.'}`,
