@@ -74,7 +74,11 @@ const CORE_PURPOSE: Readonly<Record<string, string>> = {
   'deadlines.ts': 'one shared timer for every attempt timeout (≈ 5 % of a call, see section 1)',
   'redact.ts': 'masking of every registered secret in texts, bodies and errors',
   'binary.ts': 'uploads and downloads (T-Bank and Fastriver only; tree-shaken elsewhere)',
-  'objects.ts': 'plain-object checks for untrusted bodies',
+  'objects.ts': 'plain-object checks for untrusted bodies, ids a JSON number may have rounded refused (issue 13)',
+  'coordination.ts': 'the in-process account lock (Dilovod: one request at a time, held until the server is done) and credential store (Fastriver token, Dellin session) shared by clients',
+  'paths.ts': 'path ids that would move the request elsewhere (`..`, `%2e%2e`) refused before anything is sent',
+  'read-limited.ts': 'maxResponseBytes: a body read up to its limit, after decompression (a gzip bomb stops there)',
+  'receiver.ts': 'the webhook and callback receivers on the wire (Dilovod, Fastriver only; tree-shaken elsewhere): 4xx for any malformed request, never a crash',
 };
 
 /** Each src/core module minified alone, and gzipped alone (an upper bound of what it adds to a bundle). */
