@@ -1,16 +1,13 @@
 // Red team: "one login, and one new login when the API refuses it" for Fastriver workers sharing a Redis store.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createFastriverClient } from '../../src/fastriver/index.ts';
 import { createRedisCredentialStore, MIN_LEASE_MS } from '../../src/redis/node.ts';
+import { startRedisServer, type RedisServer } from '../support/redis-server.ts';
 
-let redisProc: ChildProcess;
+let redis: RedisServer;
 let redisPort = 0;
 let api: Server;
 let apiUrl = '';
@@ -20,14 +17,8 @@ const valid = new Set<string>();
 const seenAuth: string[] = [];
 
 beforeAll(async () => {
-  const s = createNetServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  redisPort = (s.address() as AddressInfo).port;
-  await new Promise((r) => s.close(r));
-  redisProc = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', mkdtempSync(join(tmpdir(), 'rt3-redis-'))], { stdio: 'ignore' });
-  const probe = new Redis({ port: redisPort, maxRetriesPerRequest: 1 });
-  for (let i = 0; i < 100; i++) { try { await probe.ping(); break; } catch { await new Promise((r) => setTimeout(r, 100)); } }
-  probe.disconnect();
+  redis = await startRedisServer();
+  redisPort = redis.port;
   api = createServer((req, res) => {
     let body = '';
     req.on('data', (d) => (body += d));
@@ -49,7 +40,7 @@ beforeAll(async () => {
   await new Promise<void>((r) => api.listen(0, '127.0.0.1', r));
   apiUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
 }, 30_000);
-afterAll(() => { redisProc?.kill(); api?.close(); });
+afterAll(async () => { await redis?.stop(); api?.close(); });
 
 it('four workers starting together log in once', async () => {
   logins = 0;

@@ -2,48 +2,25 @@
 // account. Worker A's link to Redis is silently partitioned (TCP stays open, bytes stop) while its request is in flight.
 // The README promises: "If the lease of a request in flight cannot be renewed (Redis gone for longer than the lease ...),
 // that request is stopped" and "an overlap at Dilovod is worse than a failed call".
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createServer as createNetServer, Socket as NetSocket, type Socket, type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/index.ts';
 import { createDilovodClient } from '../../src/dilovod/index.ts';
 import { createRedisLock, MIN_LEASE_MS } from '../../src/redis/node.ts';
+import { startRedisServer, type RedisServer } from '../support/redis-server.ts';
 
-let redisProc: ChildProcess;
+let redis: RedisServer;
 let redisPort = 0;
 let dilovod: Server;
 let dilovodUrl = '';
 let inFlight = 0;
 let maxInFlight = 0;
 
-async function freePort(): Promise<number> {
-  const s = createNetServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as AddressInfo).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
-
 beforeAll(async () => {
-  redisPort = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), 'rt3-redis-'));
-  redisProc = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
-  for (let i = 0; i < 100; i++) {
-    try {
-      const r = new Redis({ port: redisPort, lazyConnect: true, maxRetriesPerRequest: 0 });
-      await r.connect();
-      await r.ping();
-      r.disconnect();
-      break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
+  redis = await startRedisServer();
+  redisPort = redis.port;
   dilovod = createServer((req, res) => {
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
@@ -67,7 +44,7 @@ beforeAll(async () => {
 }, 30_000);
 
 afterAll(async () => {
-  redisProc?.kill();
+  await redis?.stop();
   dilovod?.close();
 });
 

@@ -8,19 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFastriverClient } from '../../src/fastriver/index.ts';
 import { createRedisCredentialStore, createRedisLock } from '../../src/redis/node.ts';
 import { CoordinationError, UsageError } from '../../src/core/index.ts';
+import { freePort } from '../support/ports.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let redisProc: ChildProcess;
 let redisPort = 0;
 const started: ChildProcess[] = [];
 
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const p = (s.address() as AddressInfo).port;
-  await new Promise((r) => s.close(r));
-  return p;
-}
 async function startRedis(port: number): Promise<ChildProcess> {
   const p = spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no', '--bind', '127.0.0.1'], { stdio: 'ignore' });
   for (let i = 0; i < 100; i++) {
