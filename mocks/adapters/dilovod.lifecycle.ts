@@ -91,9 +91,9 @@ function matches(row: Record<string, string>, { alias, operator, value }: Filter
 
 type Packet = { action?: string; params?: Record<string, unknown> };
 
-function request(state: State, params: Record<string, unknown>): Answer | undefined {
-  if (typeof params.from !== 'string' || params.from.split('.').length !== 2) return undefined; // registers, table parts: examples
+function request(state: State, params: Record<string, unknown>, example: () => unknown): Answer | undefined {
   const fields = params.fields as Record<string, string>;
+  if (typeof params.from !== 'string' || params.from.split('.').length !== 2) return exampleColumns(example(), fields);
   const filters = (params.filters ?? []) as Filter[];
   const unknownAlias = filters.find((filter) => !Object.values(fields).includes(filter.alias));
   if (unknownAlias) return gatewayError(`alias ${unknownAlias.alias} is not declared in fields`);
@@ -112,6 +112,22 @@ function request(state: State, params: Record<string, unknown>): Answer | undefi
   const limit = params.limit as number | { offset: number; count: number } | undefined;
   if (typeof limit === 'number') rows = rows.slice(0, limit);
   else if (limit) rows = rows.slice(limit.offset, limit.offset + limit.count);
+  return json(200, rows);
+}
+
+/**
+ * A register or table-part query (not kept in state) answers the spec's example rows, with only the columns the query
+ * names in `fields` (each alias, and `<alias>__pr` beside it where the example has one), as the gateway answers only
+ * what was asked (seed: `fields` maps the columns to return to their aliases).
+ */
+function exampleColumns(answer: unknown, fields: Record<string, string>): Answer | undefined {
+  if (!Array.isArray(answer)) return undefined;
+  const aliases = new Set(Object.values(fields).flatMap((alias) => [alias, `${alias}__pr`]));
+  const rows = answer.map((row) => {
+    const kept = dict<unknown>();
+    for (const [column, value] of Object.entries(row as Record<string, unknown>)) if (aliases.has(column)) kept[column] = value;
+    return kept;
+  });
   return json(200, rows);
 }
 
@@ -140,7 +156,7 @@ function gateway({ state, body, example }: Call<State>): Answer | undefined {
       return json(200, 'ok');
     }
     case 'request':
-      return request(state, params);
+      return request(state, params, example);
     case 'call': {
       if (params.method !== 'saleOrderCreate') return undefined;
       const args = params.arguments as { header?: Record<string, unknown>; goods?: Array<Record<string, unknown>> };

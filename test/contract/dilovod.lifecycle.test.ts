@@ -46,6 +46,18 @@ describe('dilovod lifecycle', () => {
     expect(await dilovod.request({ from: 'catalogs.goods', fields: { name: 'name' }, limit: 1 })).toEqual([{ name: 'Кава' }]);
   });
 
+  it('a register query answers only the columns its fields name (each alias, and its __pr beside it)', async () => {
+    const cases: Array<Record<string, string>> = [{ good: 'good', qty: 'qty' }, { qty: 'qty' }, { firm: 'firm', storage: 'storage', qty: 'qty' }, { good: 'good', nothing: 'notAColumn' }];
+    for (const fields of cases) {
+      const rows = await dilovod.balance({ register: 'goods', date: '2015-01-01 00:00:00', dimensions: ['good', 'firm', 'storage'] }, { fields });
+      expect(rows.length, JSON.stringify(fields)).toBeGreaterThan(0);
+      const allowed = new Set(Object.values(fields).flatMap((alias) => [alias, `${alias}__pr`]));
+      for (const row of rows) expect(Object.keys(row).filter((column) => !allowed.has(column)), JSON.stringify(fields)).toEqual([]);
+    }
+    // The example's rows hold good and qty (not every dimension: the mock cannot make up a column its example lacks).
+    expect(Object.keys((await dilovod.balance({ register: 'goods', date: '2015-01-01 00:00:00' }, { fields: { good: 'good', qty: 'qty' } }))[0] ?? {}).sort()).toEqual(['good', 'good__pr', 'qty']);
+  });
+
   it('call saleOrderCreate creates a sale order that getObject returns', async () => {
     const created = await dilovod.saleOrderCreate({ header: { remarkFromPerson: 'call me please' }, goods: [{ good: '1100300000022632', qty: '2' }] });
     const id = (created.header as { id: { id: string } }).id.id;
