@@ -20,10 +20,14 @@ export async function readLimited(chunks: AsyncIterable<unknown> | null, maxBody
   return body;
 }
 
-/** Reads a stream of at most `maxBytes`: the bytes, or undefined when it is larger (then the stream is cancelled). */
-export async function readStreamLimited(stream: ReadableStream<Uint8Array>, maxBytes: number): Promise<Uint8Array | undefined> {
+/**
+ * Reads a stream of at most `maxBytes`: the bytes, or undefined when it is larger (then the stream is cancelled). When
+ * `signal` aborts, the stream is cancelled and the read rejects.
+ */
+export async function readStreamLimited(stream: ReadableStream<Uint8Array>, maxBytes: number, signal?: AbortSignal): Promise<Uint8Array | undefined> {
   // Read with a reader, not `for await`: not every runtime's ReadableStream is async-iterable.
   const reader = stream.getReader();
+  signal?.addEventListener('abort', () => void reader.cancel(signal.reason).catch(() => undefined), { once: true });
   const chunks = {
     async *[Symbol.asyncIterator]() {
       for (let part = await reader.read(); !part.done; part = await reader.read()) yield part.value;

@@ -13,7 +13,11 @@ export interface ReceiverLimits {
   methods: readonly string[];
   /** The largest body read, in bytes; a larger one gets 413 naming the limit. */
   maxBodyBytes: number;
+  /** How long a body may take to arrive whole, in milliseconds; a slower one (or one that never ends) gets 408. Default 30 s. */
+  bodyTimeoutMs?: number;
 }
+
+export const DEFAULT_BODY_TIMEOUT_MS = 30_000;
 
 /** What the node:http listener uses of a request and a response (structural, so no Node types leak into ours). */
 export interface NodeRequest extends AsyncIterable<unknown> {
@@ -70,19 +74,36 @@ export function refuseEarly(method: string, contentLength: string | null | undef
 
 const tooLarge = (maxBodyBytes: number) => plainResponse(413, `the body is over the limit of ${maxBodyBytes} bytes`, { connection: 'close' });
 
-/** Reads a fetch Request's body under the limit; 413 (a Response) when it is larger, 400 when it breaks off. */
-export async function readRequestBody(request: Request, maxBodyBytes: number): Promise<Uint8Array | Response> {
-  if (!request.body) return new Uint8Array();
+/** Reads a fetch Request's body under the limits; else the answer: 413 larger, 408 too slow, 400 broken off. */
+export async function readRequestBody(request: Request, limits: ReceiverLimits): Promise<Uint8Array | Response> {
+  const stream = request.body;
+  if (!stream) return new Uint8Array();
+  return readWithin((signal) => readStreamLimited(stream, limits.maxBodyBytes, signal), limits);
+}
+
+/** A body read under `limits` (`read` stops when its signal aborts): the bytes, or the 4xx to answer. */
+async function readWithin(read: (signal: AbortSignal) => Promise<Uint8Array | undefined>, limits: ReceiverLimits): Promise<Uint8Array | Response> {
+  const timeoutMs = limits.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
+  const stop = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), timeoutMs)));
   try {
-    return (await readStreamLimited(request.body, maxBodyBytes)) ?? tooLarge(maxBodyBytes);
+    const body = await Promise.race([read(stop.signal), late]);
+    if (body === 'late') {
+      stop.abort();
+      return plainResponse(408, `the body did not arrive whole within ${timeoutMs} ms`, { connection: 'close' });
+    }
+    return body ?? tooLarge(limits.maxBodyBytes);
   } catch {
     return plainResponse(400, 'the body broke off');
+  } finally {
+    clearTimeout(timer);
   }
 }
 
 /**
- * Serves a fetch-style handler on node:http: 400 for a request-target that is not a path or an http(s) URL, 405 and
- * 413 by `limits`, 400 for a body that breaks off, 500 if the handler throws. The listener never throws.
+ * Serves a fetch-style handler on node:http: 400 for a request-target that is not a path or an http(s) URL, 405, 413
+ * and 408 by `limits`, 400 for a body that breaks off, 500 if the handler throws. The listener never throws.
  */
 export function nodeListener(handle: FetchHandler, limits: ReceiverLimits) {
   const serve = async (req: NodeRequest): Promise<Response> => {
@@ -94,12 +115,9 @@ export function nodeListener(handle: FetchHandler, limits: ReceiverLimits) {
     if (early) return early;
     let body: Uint8Array | undefined;
     if (method !== 'GET' && method !== 'HEAD') {
-      try {
-        body = await readLimited(req, limits.maxBodyBytes);
-      } catch {
-        return plainResponse(400, 'the body broke off');
-      }
-      if (!body) return tooLarge(limits.maxBodyBytes);
+      const read = await readWithin(() => readLimited(req, limits.maxBodyBytes), limits);
+      if (read instanceof Response) return read;
+      body = read;
     }
     return handle(new Request(url, { method, body }), req.socket.remoteAddress);
   };

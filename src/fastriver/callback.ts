@@ -1,7 +1,7 @@
 // Callbacks Fastriver POSTs to the request's `callback_url`: parsed, checked and flattened like any other document.
-import { DecodeError } from '../core/index.ts';
+import { DecodeError, UsageError } from '../core/index.ts';
 import { copyJsonData, describeValue, idText, isPlainObject as isObject } from '../core/objects.ts';
-import { plainResponse, readRequestBody, refuseEarly, type FetchHandler, type ReceiverLimits } from '../core/receiver.ts';
+import { DEFAULT_BODY_TIMEOUT_MS, plainResponse, readRequestBody, refuseEarly, type FetchHandler, type ReceiverLimits } from '../core/receiver.ts';
 import type { components } from '../../generated/fastriver.ts';
 import type { FlatCallbackEvent } from './client.ts';
 import { flatten } from './jsonapi.ts';
@@ -122,9 +122,19 @@ export type CallbackListener = (event: FastriverCallback) => void | Promise<void
 export interface CallbackReceiverOptions {
   /** The largest body taken, in bytes (413 above it). Default 1 MiB, far above any callback the seed shows. */
   maxBodyBytes?: number;
+  /** How long the body may take to arrive whole, in milliseconds (408 after it). Default 30 s. */
+  bodyTimeoutMs?: number;
 }
 
-export const callbackLimits = (options: CallbackReceiverOptions): ReceiverLimits => ({ methods: ['POST'], maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024 });
+/** The receiver's limits from its options; a UsageError for a limit that is not a whole number in range. */
+export function callbackLimits(options: CallbackReceiverOptions): ReceiverLimits {
+  const { maxBodyBytes = 1024 * 1024, bodyTimeoutMs = DEFAULT_BODY_TIMEOUT_MS } = options;
+  const usage = (reason: string) => new UsageError({ api: 'fastriver', operation: 'fastriverCallbackHandler', attempts: 0 }, reason);
+  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 0) throw usage(`maxBodyBytes must be a whole number of bytes, not ${String(maxBodyBytes)}`);
+  // setTimeout takes at most 2^31 − 1 ms; beyond it, it fires at once.
+  if (!Number.isSafeInteger(bodyTimeoutMs) || bodyTimeoutMs < 1 || bodyTimeoutMs > 2 ** 31 - 1) throw usage(`bodyTimeoutMs must be a whole number of milliseconds from 1 to 2147483647, not ${String(bodyTimeoutMs)}`);
+  return { methods: ['POST'], maxBodyBytes, bodyTimeoutMs };
+}
 
 /**
  * A fetch-style handler for your `callback_url`: 405 for any method but POST, 413 for a body over the limit, 400 with
@@ -136,7 +146,7 @@ export function fastriverCallbackHandler(onEvent: CallbackListener, options: Cal
   return async (request) => {
     const early = refuseEarly(request.method, request.headers.get('content-length'), limits);
     if (early) return early;
-    const body = await readRequestBody(request, limits.maxBodyBytes);
+    const body = await readRequestBody(request, limits);
     if (body instanceof Response) return body;
     let event: FastriverCallback;
     try {

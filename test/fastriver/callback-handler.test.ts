@@ -1,5 +1,6 @@
 // The fetch-style callback handler (the node:http listener is fed raw bytes in test/reliability/receivers.test.ts).
 import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/core/index.ts';
 import { fastriverCallbackHandler, type FastriverCallback } from '../../src/fastriver/index.ts';
 
 const CALLBACK = JSON.stringify({ data: { id: '1', type: 'external_callback', attributes: { event: 'schedule', delivery_request_status: 'validated' } } });
@@ -12,6 +13,50 @@ describe('fastriverCallbackHandler', () => {
     expect((await fastriverCallbackHandler((event) => void events.push(event))(post(CALLBACK), '10.0.0.1')).status).toBe(200);
     expect(events.map((event) => event.event)).toEqual(['schedule']);
     expect((await fastriverCallbackHandler(() => Promise.reject(new Error('db down')))(post(CALLBACK), undefined)).status).toBe(500);
+  });
+
+  it('answers 408 for a body that does not arrive whole in time, and cancels it: one that never ends, one that stalls, one that trickles', async () => {
+    const handle = fastriverCallbackHandler(() => undefined, { bodyTimeoutMs: 150 });
+    const bodies = {
+      'never ends': () => new ReadableStream<Uint8Array>({ pull: () => new Promise(() => undefined) }),
+      'stalls after a part': () => new ReadableStream<Uint8Array>({ start: (c) => c.enqueue(new TextEncoder().encode(CALLBACK.slice(0, 20))), pull: () => new Promise(() => undefined) }),
+      trickles: () => new ReadableStream<Uint8Array>({ pull: (c) => new Promise((done) => setTimeout(() => done(c.enqueue(new Uint8Array([32]))), 40)) }),
+    };
+    for (const [name, body] of Object.entries(bodies)) {
+      let cancelled = false;
+      const stream = body();
+      const watched = new ReadableStream<Uint8Array>({
+        pull: async (c) => {
+          const reader = stream.getReader();
+          const part = await reader.read();
+          reader.releaseLock();
+          if (part.done) c.close();
+          else c.enqueue(part.value);
+        },
+        cancel: () => void (cancelled = true),
+      });
+      const started = Date.now();
+      const response = await handle(post(watched as unknown as Body), undefined);
+      expect(response.status, name).toBe(408);
+      expect(await response.text(), name).toContain('150 ms');
+      expect(Date.now() - started, name).toBeLessThan(5000);
+      expect(cancelled, name).toBe(true);
+    }
+    // A body that arrives in time is read as before.
+    expect((await handle(post(CALLBACK), undefined)).status).toBe(200);
+  });
+
+  it.each([
+    [{ bodyTimeoutMs: 0 }],
+    [{ bodyTimeoutMs: -1 }],
+    [{ bodyTimeoutMs: Number.POSITIVE_INFINITY }],
+    [{ bodyTimeoutMs: 2 ** 31 }],
+    [{ bodyTimeoutMs: 1.5 }],
+    [{ bodyTimeoutMs: Number.NaN }],
+    [{ maxBodyBytes: -1 }],
+    [{ maxBodyBytes: Number.NaN }],
+  ])('refuses the limits %j with a UsageError when the handler is made', (options) => {
+    expect(() => fastriverCallbackHandler(() => undefined, options)).toThrow(UsageError);
   });
 
   it.each([

@@ -173,3 +173,32 @@ describe.each(['dilovod webhook (loopback allowed)', 'dilovod webhook (default a
     expect(crashes).toEqual([]);
   });
 });
+
+describe('fastriver callback listener, a body that stops coming', () => {
+  it.each([
+    ['stalls after 10 of 100 declared bytes', `Content-Length: 100\r\n\r\n${'x'.repeat(10)}`],
+    ['a chunked body with no last chunk', 'Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n'],
+    ['headers only, then nothing', 'Content-Length: 5\r\n\r\n'],
+  ])('%s: 408 once bodyTimeoutMs passed, the socket kept open by the sender', async (_, rest) => {
+    const server = createServer(fastriverCallbackListener(() => undefined, { bodyTimeoutMs: 200 }));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const socket = connect((server.address() as AddressInfo).port, '127.0.0.1');
+      socket.on('error', () => undefined);
+      const answer = await new Promise<string>((resolve, reject) => {
+        let text = '';
+        const timer = setTimeout(() => reject(new Error(`no answer in 5 s; got ${JSON.stringify(text)}`)), 5000);
+        socket.on('data', (chunk: Buffer) => {
+          text += chunk.toString('latin1');
+          if (/\r\n\r\n/.test(text)) (clearTimeout(timer), resolve(text));
+        });
+        socket.write(`POST /callbacks HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n${rest}`); // never ended
+      });
+      expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+      socket.destroy();
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
