@@ -8,6 +8,10 @@
 // `instanceof` holds across entries and formats through the error classes' brand (src/core/errors.ts); the types of
 // every entry come from shared declaration chunks, so they stay one type. The code is minified in whitespace and
 // syntax only (names are kept, so stack traces and error class names read as in src/): a smaller file compiles faster.
+// content-disposition (CommonJS) is bundled in, its licence comment kept, and evaluated on the first file name read
+// (src/core/binary.ts imports it with `import()`, which esbuild turns into a call inside the file): loading it as a
+// package from ES modules cost ≈ 2 ms at import, and a real `import()` at run time fails under Jest's CommonJS sandbox
+// and in some code-splitting bundles.
 import { existsSync, readdirSync } from 'node:fs';
 import { defineConfig, type Options } from 'tsup';
 
@@ -33,6 +37,7 @@ export const packageBuild = {
   format: ['esm', 'cjs'],
   dts: true,
   splitting: false,
+  noExternal: ['content-disposition'],
   minifyWhitespace: true,
   minifySyntax: true,
   // No source maps: the CommonJS pass over split chunks (sucrase, in tsup 8.5) writes maps whose first source is the

@@ -4,7 +4,7 @@ import openapiFetch, { type Client } from 'openapi-fetch';
 import type { AccountLock } from './coordination.ts';
 import { ApiError, InvalidResponseError, NetworkError, SdkError, UsageError, type ApiErrorDetails, type ErrorContext } from './errors.ts';
 import { levelledLogger, type LogLevel } from './log.ts';
-import { isPlainObject, scalarText, textOf } from './objects.ts';
+import { isError, isPlainObject, scalarText, textOf } from './objects.ts';
 import { PathParameterError, safePathSerializer } from './paths.ts';
 import { createRedactor, REDACTED, type Redactor } from './redact.ts';
 import { defaultRetryPolicy, parseRetryAfter, type RetryPolicy } from './retry.ts';
@@ -236,7 +236,7 @@ export function createApiClient<Paths extends {}>(api: ApiDefinition, options: C
     if (error instanceof PathParameterError) return new UsageError(context, error.message);
     // openapi-fetch throws SyntaxError when a success body is not JSON.
     if (error instanceof SyntaxError && state.last) return invalidResponse(context, state, 'body is not valid JSON', error);
-    const what = error instanceof Error ? `${error.name}: ${error.message}` : `${typeof error} thrown`;
+    const what = isError(error) ? `${error.name}: ${error.message}` : `${typeof error} thrown`;
     if (state.attempts === 0) return new UsageError(context, `the request could not be made: ${what}`, error);
     if (state.last) return invalidResponse(context, state, `the answer could not be read: ${what}`, error);
     return new NetworkError(context, what, error);

@@ -1,5 +1,6 @@
 // The typed errors every wrapper method rejects with. They carry no request headers and no credentials: whatever text
 // or body they hold has already passed the client's redactor.
+import { isError } from './objects.ts';
 
 /** Names the error classes of an error, shared by every copy of the package (the ESM and the CommonJS build). */
 const CLASSES = Symbol.for('delivery-api-clients.error-classes');
@@ -9,18 +10,22 @@ export class SdkError extends Error {
   /**
    * The class's name, written out: `name` of every error and what `instanceof` compares across copies. A bundler that
    * puts two copies of the package in one bundle renames the second copy's classes (`ApiError2`), so the language's
-   * own class name cannot be relied on. A subclass without one of its own is known by its class name.
+   * own class name cannot be relied on. Every class of the package declares one; a subclass of yours that does not is
+   * named by its class name (or its parent's, when it has none) and is compared by prototype only.
    */
   static readonly errorName: string = 'SdkError';
 
   /**
    * `instanceof` also holds across copies of the package: an error thrown by the CommonJS build, loaded beside the ESM
-   * build in one program (the dual-package hazard), is an instance of the ESM classes of the same names, and back.
+   * build in one program (the dual-package hazard), or by another entry bundled into the same application, is an
+   * instance of the other copy's classes of the same `errorName`, and back. Only an Error whose constructor marked it
+   * counts; a class without its own `errorName` is compared by prototype only.
    */
   static override [Symbol.hasInstance](value: unknown): boolean {
     if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
-    const classes = typeof value === 'object' && value !== null ? (value as { [CLASSES]?: unknown })[CLASSES] : undefined;
-    return Array.isArray(classes) && classes.includes(errorNameOf(this));
+    if (!Object.hasOwn(this, 'errorName') || !isError(value)) return false;
+    const brand = Object.getOwnPropertyDescriptor(value, CLASSES);
+    return brand !== undefined && !brand.enumerable && Array.isArray(brand.value) && brand.value.includes(this.errorName);
   }
 
   /** The API (`yandex-fleet`, …) and the operation (`createTransaction`, or `METHOD /path` for raw calls). */
@@ -33,7 +38,9 @@ export class SdkError extends Error {
     super(message, options);
     this.name = errorNameOf(new.target);
     const classes: string[] = [];
-    for (let type: Function | null = new.target; type && type !== Error; type = Object.getPrototypeOf(type) as Function | null) classes.push(errorNameOf(type));
+    for (let type: Function | null = new.target; type && type !== Error; type = Object.getPrototypeOf(type) as Function | null) {
+      if (Object.hasOwn(type, 'errorName')) classes.push(String((type as typeof SdkError).errorName));
+    }
     Object.defineProperty(this, CLASSES, { value: classes });
     this.api = context.api;
     this.operation = context.operation;
@@ -46,8 +53,10 @@ export class SdkError extends Error {
   }
 }
 
+/** A class's own `errorName`, else its class name, else (an anonymous class) its parent's. */
 function errorNameOf(type: Function): string {
-  return Object.hasOwn(type, 'errorName') ? String((type as typeof SdkError).errorName) : type.name;
+  if (Object.hasOwn(type, 'errorName')) return String((type as typeof SdkError).errorName);
+  return type.name || errorNameOf(Object.getPrototypeOf(type) as Function);
 }
 
 export interface ErrorContext {

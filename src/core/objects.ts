@@ -1,6 +1,14 @@
 // Building objects from data off the wire without letting a key change how the process behaves.
 
 /** Sets an own data property; plain assignment would let a "__proto__" key from the wire swap the prototype. */
+/**
+ * An Error from any realm: `instanceof Error` sees only this realm's, and an error made in another one (Jest's test
+ * sandbox, a vm context, an iframe) would lose its message and cause.
+ */
+export function isError(value: unknown): value is Error {
+  return value instanceof Error || Object.prototype.toString.call(value) === '[object Error]';
+}
+
 export function defineData(target: object, key: string, value: unknown): void {
   if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   else (target as Record<string, unknown>)[key] = value;

@@ -17,6 +17,7 @@
 // characters occur without mangling unrelated text (`2020-11-30`). It is masked only as a whole token: where it starts
 // and ends at the edge of the text, whitespace, a quote, a percent-escape, or one of `=:,;&|/?#()[]{}<>+`. So
 // `"password":"2020"`, `password=2020&` and `password 2020 is wrong` lose it, `2020-11-30` and `a2020b` keep their text.
+import { isError } from './objects.ts';
 
 export const REDACTED = '[REDACTED]';
 /** Secrets shorter than this are masked only as whole tokens (see above). */
@@ -80,7 +81,7 @@ export function createRedactor(initial: Iterable<string | undefined> = []): Reda
     const fields = target as unknown as Record<string, unknown>;
     for (const key of Object.keys(target)) fields[key] = value(fields[key]);
     if (target.cause !== undefined) {
-      const cause = depth >= 8 ? '[cause chain too long]' : target.cause instanceof Error ? error(copyError(target.cause), depth + 1) : value(target.cause);
+      const cause = depth >= 8 ? '[cause chain too long]' : isError(target.cause) ? error(copyError(target.cause), depth + 1) : value(target.cause);
       Object.defineProperty(target, 'cause', { value: cause, writable: true, configurable: true, enumerable: false });
     }
     return target;

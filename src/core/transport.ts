@@ -6,6 +6,7 @@ import { CoordinationError, InvalidResponseError, NetworkError, RedirectError, S
 import { readStreamLimited } from './read-limited.ts';
 import type { Redactor } from './redact.ts';
 import { backoffDelay, isRetryableStatus, isSafeToRepeat, optionProblem, parseRetryAfter, sleep, type RetryPolicy } from './retry.ts';
+import { isError } from './objects.ts';
 
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
 
@@ -359,7 +360,7 @@ async function acquire(lock: AccountLock, signal: AbortSignal | undefined, conte
     return await lock.acquire(signal);
   } catch (error) {
     if (signal?.aborted || error instanceof SdkError) throw error;
-    throw new CoordinationError(context(), redactor.text(error instanceof Error ? error.message : String(error)));
+    throw new CoordinationError(context(), redactor.text(isError(error) ? error.message : String(error)));
   }
 }
 
@@ -378,9 +379,9 @@ function isReplayable(body: RequestInit['body']): body is Exclude<RequestInit['b
 }
 
 function describeNetworkFailure(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
+  if (!isError(error)) return String(error);
   const cause = error.cause;
-  if (cause instanceof Error) {
+  if (isError(cause)) {
     const code = (cause as { code?: unknown }).code;
     return `${error.message}: ${code ? `${code} ` : ''}${cause.message}`.trim();
   }

@@ -1,7 +1,7 @@
 // Dilovod's webhooks: a GET to your URL with a `packet` query parameter holding JSON, sent from one address only and
 // carrying no signature, so the source address is the one check there is.
 import { DecodeError } from '../core/index.ts';
-import { describeValue, idText, isPlainObject } from '../core/objects.ts';
+import { describeValue, idText, isError, isPlainObject } from '../core/objects.ts';
 import { plainResponse, refuseEarly, type FetchHandler, type ReceiverLimits } from '../core/receiver.ts';
 
 /** The one address the seed documents Dilovod's webhooks coming from. */
@@ -90,7 +90,7 @@ export function dilovodWebhookHandler(onEvent: WebhookListener, options: { allow
     try {
       event = parseDilovodWebhook(request.url, { remoteAddress, allowedIps: options.allowedIps });
     } catch (error) {
-      return plainResponse(error instanceof WebhookSourceError ? 403 : 400, error instanceof Error ? error.message : 'bad request');
+      return plainResponse(error instanceof WebhookSourceError ? 403 : 400, isError(error) ? error.message : 'bad request');
     }
     try {
       await onEvent(event);

@@ -1,6 +1,6 @@
 // Callbacks Fastriver POSTs to the request's `callback_url`: parsed, checked and flattened like any other document.
 import { DecodeError, UsageError } from '../core/index.ts';
-import { copyJsonData, describeValue, idText, isPlainObject as isObject } from '../core/objects.ts';
+import { copyJsonData, describeValue, idText, isError, isPlainObject as isObject } from '../core/objects.ts';
 import { DEFAULT_BODY_TIMEOUT_MS, plainResponse, readRequestBody, refuseEarly, type FetchHandler, type ReceiverLimits } from '../core/receiver.ts';
 import type { components } from '../../generated/fastriver.ts';
 import type { FlatCallbackEvent } from './client.ts';
@@ -152,7 +152,7 @@ export function fastriverCallbackHandler(onEvent: CallbackListener, options: Cal
     try {
       event = parseFastriverCallback(body);
     } catch (error) {
-      return plainResponse(400, error instanceof Error ? error.message : 'bad request');
+      return plainResponse(400, isError(error) ? error.message : 'bad request');
     }
     try {
       await onEvent(event);

@@ -9,6 +9,7 @@ import type { Redis } from 'ioredis';
 import { Mutex, TimeoutError as AcquireTimeout } from 'redis-semaphore';
 import { createLocalLock, type AccountLock, type CredentialStore, type LockHold, type StoredCredential } from '../core/coordination.ts';
 import { CoordinationError, UsageError, type ErrorContext } from '../core/errors.ts';
+import { isError } from '../core/objects.ts';
 
 export interface RedisLockOptions {
   /** The account, in key names (`dilovod:shop-1`): never a credential. Every process of one account uses the same. */
@@ -343,7 +344,7 @@ const FIXED_MESSAGES = new Set(['Connection is closed.', "Stream isn't writeable
  * 127.0.0.1:6379`) are passed as they are.
  */
 function describe(error: unknown): string {
-  if (!(error instanceof Error)) return 'Redis failed';
+  if (!isError(error)) return 'Redis failed';
   if (error.name === 'ReplyError') {
     const code = /^[A-Z]{2,20}(?= |$)/.exec(error.message)?.[0];
     return `Redis refused the command${code ? ` (${code})` : ''}`;

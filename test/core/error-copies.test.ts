@@ -13,8 +13,9 @@ const dir = mkdtempSync(join(tmpdir(), 'error-copies-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function twoCopies(): Promise<{ a: Errors; b: Errors; bundle: string }> {
-  cpSync(resolve('src/core/errors.ts'), join(dir, 'copy.ts'));
-  writeFileSync(join(dir, 'entry.ts'), `export * as a from ${JSON.stringify(resolve('src/core/errors.ts'))};\nexport * as b from './copy.ts';\n`);
+  // A second copy of errors.ts and what it imports, in another folder.
+  for (const file of ['errors.ts', 'objects.ts']) cpSync(resolve('src/core', file), join(dir, file));
+  writeFileSync(join(dir, 'entry.ts'), `export * as a from ${JSON.stringify(resolve('src/core/errors.ts'))};\nexport * as b from './errors.ts';\n`);
   const out = join(dir, 'bundle.mjs');
   await build({ entryPoints: [join(dir, 'entry.ts')], bundle: true, format: 'esm', platform: 'neutral', outfile: out, logLevel: 'silent' });
   const { readFileSync } = await import('node:fs');
@@ -52,4 +53,41 @@ describe('error classes from two copies in one bundle', () => {
       }
     }
   });
+
+  it('a class without its own errorName is compared by prototype only, and named by its class or its parent', async () => {
+    const { a, b } = await twoCopies();
+    const context = { api: 'x', operation: 'op', attempts: 1 };
+    const details = { status: 400, body: null };
+    // Two classes of an application that happen to share a name are two classes.
+    const HttpErrorOne = (() => class HttpError extends a.ApiError {})();
+    const HttpErrorTwo = (() => class HttpError extends a.ApiError {})();
+    expect(new HttpErrorOne(context, details)).not.toBeInstanceOf(HttpErrorTwo);
+    expect(new HttpErrorOne(context, details)).toBeInstanceOf(b.ApiError); // still an ApiError of either copy
+    // An application's own TimeoutError is not the package's.
+    class TimeoutError extends a.SdkError {}
+    const own = new TimeoutError('late', context);
+    expect(own).not.toBeInstanceOf(a.TimeoutError);
+    expect(own).not.toBeInstanceOf(b.TimeoutError);
+    expect(own).toBeInstanceOf(b.SdkError);
+    expect(own.name).toBe('TimeoutError');
+    // An anonymous subclass is named by its parent, not "".
+    const Anonymous = (() => class extends a.DecodeError {})();
+    expect(new Anonymous(context, 'p', 'r').name).toBe('DecodeError');
+    expect(String(new Anonymous(context, 'p', 'r'))).toMatch(/^DecodeError: /);
+  });
+
+  it('only an Error its constructor marked counts, not an object carrying the mark', async () => {
+    const { a } = await twoCopies();
+    const brand = Symbol.for('delivery-api-clients.error-classes');
+    const forged = [
+      { [brand]: ['ApiError', 'SdkError'] },
+      Object.defineProperty({}, brand, { value: ['ApiError'] }),
+      Object.assign(new Error('x'), { [brand]: ['ApiError'] }), // enumerable: not the constructor's mark
+    ];
+    for (const value of forged) {
+      expect(value).not.toBeInstanceOf(a.ApiError);
+      expect(value).not.toBeInstanceOf(a.SdkError);
+    }
+  });
 });
+

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packedPackage } from '../support/packed.ts';
 
 const root = join(import.meta.dirname, '../..');
 let dir = '';
@@ -17,12 +18,11 @@ const node = (file: string, code: string) => {
   return execFileSync(process.execPath, [file], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
 };
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'rt6-pkg-'));
-  execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore', timeout: 240_000 });
-  const packed = execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], { cwd: root, encoding: 'utf8', timeout: 120_000 }).trim().split('\n').at(-1)!;
+  const { tarball } = await packedPackage();
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
-  execFileSync('npm', ['install', join(dir, packed), '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'ignore', timeout: 180_000 });
+  execFileSync('npm', ['install', tarball, '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'ignore', timeout: 180_000 });
 }, 600_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

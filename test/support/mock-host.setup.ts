@@ -11,6 +11,8 @@ declare module 'vitest' {
     mockUrls: Record<string, string>;
     /** Stateful mocks by API name. */
     statefulMockUrls: Record<string, string>;
+    /** This run's own id (test/support/packed.ts keys the packed package by it). */
+    runId: string;
   }
 }
 
@@ -19,5 +21,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const urls = (host: typeof stateless) => Object.fromEntries(host.servers.map((server) => [server.api, server.url]));
   project.provide('mockUrls', urls(stateless));
   project.provide('statefulMockUrls', urls(stateful));
+  project.provide('runId', `${process.pid}-${Date.now()}`);
   return async () => void (await Promise.all([stateless.close(), stateful.close()]));
 }
