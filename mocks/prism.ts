@@ -16,6 +16,7 @@ import * as mockerModule from '@stoplight/prism-http/dist/mocker/index.js';
 import { getHttpConfigFromRequest } from '@stoplight/prism-http-server/dist/getHttpConfigFromRequest.js';
 import { serialize } from '@stoplight/prism-http-server/dist/serialize.js';
 import { DiagnosticSeverity, type IHttpOperation, type IHttpOperationResponse } from '@stoplight/types';
+import { parseDocument } from 'yaml';
 
 export { getHttpOperationsFromSpec, ProblemJsonError, type IHttpRequest, type IHttpResponse } from '@stoplight/prism-http';
 export type { IHttpOperation } from '@stoplight/types';
@@ -104,7 +105,12 @@ export async function loadOperations(specPath: string): Promise<IHttpOperation[]
   } catch {
     // not cached yet (or unreadable): resolve it
   }
-  const operations = await getHttpOperationsFromSpec(specPath);
+  let operations: IHttpOperation[];
+  try {
+    operations = await getHttpOperationsFromSpec(specPath);
+  } catch (error) {
+    throw specProblem(specPath, text.toString('utf8'), error);
+  }
   try {
     await mkdir(CACHE_DIR, { recursive: true });
     await writeFile(`${file}.${process.pid}`, v8Serialize(operations));
@@ -113,4 +119,16 @@ export async function loadOperations(specPath: string): Promise<IHttpOperation[]
     // a read-only tree: no cache
   }
   return operations;
+}
+
+/**
+ * Why a spec could not be loaded, said once and where: a YAML error as the `yaml` package places it (Prism's resolver
+ * reports it as "Error parsing <file>: Error parsing <file>: … at line 1, column 0"); anything else in Prism's words,
+ * its repeated prefix dropped.
+ */
+function specProblem(specPath: string, text: string, error: unknown): Error {
+  const [yamlError] = parseDocument(text, { prettyErrors: true }).errors;
+  if (yamlError) return new Error(`${basename(specPath)} is not valid YAML: ${yamlError.message}`);
+  const message = error instanceof Error ? error.message : String(error);
+  return new Error(message.replace(/^(Error parsing [^\n]*?: )\1/, '$1'));
 }

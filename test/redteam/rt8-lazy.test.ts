@@ -1,6 +1,6 @@
 // Attack: the lazy loads (content-disposition on the first file name; Dellin's XML shapes on the first XML call)
 // from the INSTALLED package: many calls racing the first load, and a content-disposition that cannot load.
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyApp, installedApp, runNode, verdict } from './rt8-pack.ts';
@@ -86,6 +86,9 @@ filenameFromContentDisposition('attachment; filename=c.pdf').then((name) => cons
   it('a copy that throws while loading is never loaded', () => {
     const bad = copyApp('bad-cd');
     copies.push(bad);
+    // The package no longer depends on it; a project may still have one, broken, beside it.
+    mkdirSync(join(bad, 'node_modules/content-disposition/dist'), { recursive: true });
+    writeFileSync(join(bad, 'node_modules/content-disposition/package.json'), JSON.stringify({ name: 'content-disposition', version: '2.0.1', main: 'dist/index.js' }));
     writeFileSync(join(bad, 'node_modules/content-disposition/dist/index.js'), 'throw new RangeError("boom at load");');
     readsNames(bad);
   });
