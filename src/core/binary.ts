@@ -2,6 +2,11 @@
 // Kept out of createApiClient, so an API without files does not carry it.
 import { type ApiClient, type ApiPromise, type FetchResult, type Operation, type RequestOptions } from './client.ts';
 import type { FetchLike } from './transport.ts';
+import { UsageError } from './errors.ts';
+import { describeValue } from './objects.ts';
+
+/** A helper of this file called with what it does not take. */
+const usage = (operation: string, reason: string) => new UsageError({ api: 'core', operation, attempts: 0 }, reason);
 
 /** What an upload accepts: a Blob or File, bytes (Buffer, Uint8Array, ArrayBuffer), or a stream (Node Readable, web ReadableStream). */
 export type BinaryContent = Blob | ArrayBuffer | ArrayBufferView | AsyncIterable<Uint8Array | string>;
@@ -65,6 +70,9 @@ export function download(
 
 /** A binary answer as a DownloadedFile: its bytes, its Content-Type, and its file name (see filenameFromContentDisposition). */
 export async function downloadedFile(body: ArrayBuffer, headers: Headers): Promise<DownloadedFile> {
+  // Read by its tag, not instanceof: fetch may live in another realm (a test sandbox) than this code.
+  if (Object.prototype.toString.call(body) !== '[object ArrayBuffer]') throw usage('downloadedFile', `the body must be an ArrayBuffer, not ${describeValue(body)}`);
+  if (typeof headers?.get !== 'function') throw usage('downloadedFile', `the headers must be fetch Headers, not ${describeValue(headers)}`);
   return {
     bytes: new Uint8Array(body),
     contentType: headers.get('content-type') ?? undefined,
@@ -89,6 +97,7 @@ function loadContentDisposition(): Promise<typeof import('content-disposition')>
  * to join to a folder (RFC 6266 §4.3): see {@link safeFilename}. Undefined when there is no usable name.
  */
 export async function filenameFromContentDisposition(header: string | null): Promise<string | undefined> {
+  if (header !== null && header !== undefined && typeof header !== 'string') throw usage('filenameFromContentDisposition', `the header must be a string or null, not ${describeValue(header)}`);
   if (!header) return undefined;
   const { parse } = await loadContentDisposition();
   let name: string | undefined;
@@ -123,6 +132,7 @@ export const MAX_FILENAME_BYTES = 255;
  * characters.
  */
 export function safeFilename(name: string): string | undefined {
+  if (typeof name !== 'string') throw usage('safeFilename', `the name must be a string, not ${describeValue(name)}`);
   const base = name.split(/[/\\]/).pop() ?? '';
   const cleaned = base.replace(UNSAFE_CHARACTERS, '_').replace(INVISIBLE, '_').trim().replace(/[. ]+$/, '');
   if (cleaned === '' || cleaned === '.' || cleaned === '..') return undefined;

@@ -197,6 +197,8 @@ export function createApiClient<Paths extends {}>(api: ApiDefinition, options: C
     maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
   };
   const newKey = options.idempotencyKey ?? (() => crypto.randomUUID());
+  const missing = missingGlobals(api, options);
+  if (missing.length > 0) throw new UsageError({ api: api.name, operation: 'createClient', attempts: 0 }, `this runtime lacks ${missing.join(', ')}, which the client needs (README: Runtimes); pass the options that replace them or add a polyfill`);
   const baseUrl = options.baseUrl ?? api.defaultBaseUrl;
   // fetch refuses a URL with credentials anyway, and quotes it whole in its TypeError: refused here, never quoted.
   if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(baseUrl)) throw new UsageError({ api: api.name, operation: 'createClient', attempts: 0 }, 'baseUrl must not carry credentials (user:password@): pass them as the API\'s own options');
@@ -292,6 +294,24 @@ export function createApiClient<Paths extends {}>(api: ApiDefinition, options: C
  * RFC 7807 problem details, which proxies and the Prism mocks answer with (Prism lists each validation failure):
  * read so the error says what was wrong even when the body is not in the API's own error shape.
  */
+/** The web-standard globals every call uses (README: Runtimes). */
+const REQUIRED_GLOBALS = ['Request', 'Response', 'Headers', 'AbortController', 'TextEncoder', 'TextDecoder', 'performance', 'setTimeout', 'clearTimeout'] as const;
+
+/**
+ * The globals this runtime lacks that the client would need: a runtime without one (an old test sandbox without
+ * `performance`, a page without `crypto.randomUUID`, which browsers give secure contexts only) is told so when the
+ * client is made, not by a NetworkError on every call. `fetch` and the idempotency key's UUIDs only when no option
+ * replaces them, and the UUIDs only for an API that sends idempotency keys.
+ */
+function missingGlobals(api: ApiDefinition, options: ClientOptions): string[] {
+  const scope = globalThis as unknown as Record<string, unknown>;
+  const missing: string[] = REQUIRED_GLOBALS.filter((name) => scope[name] === undefined);
+  if (!options.fetch && typeof scope.fetch !== 'function') missing.push('fetch');
+  const uuids = (scope.crypto as { randomUUID?: unknown } | undefined)?.randomUUID;
+  if (api.idempotencyHeader && !options.idempotencyKey && typeof uuids !== 'function') missing.push('crypto.randomUUID');
+  return missing;
+}
+
 function describeProblem(body: unknown): { code?: string; message?: string } {
   if (!isPlainObject(body) || typeof body.title !== 'string') return {};
   const failures = Array.isArray(body.validation)

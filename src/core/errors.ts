@@ -2,8 +2,28 @@
 // or body they hold has already passed the client's redactor.
 import { isError } from './objects.ts';
 
-/** Names the error classes of an error, shared by every copy of the package (the ESM and the CommonJS build). */
-const CLASSES = Symbol.for('delivery-api-clients.error-classes');
+/**
+ * Every error a constructor of any copy of the package made, with that copy and the `errorName`s of its classes: one
+ * registry shared by every copy (the ESM and the CommonJS build, entries bundled into one application), kept on
+ * globalThis under a `Symbol.for` key and made with the first error. Only constructors add to it, so nothing outside
+ * them can make a value pass for one of these errors.
+ */
+interface Mark {
+  copy: object;
+  classes: readonly string[];
+}
+const REGISTRY = Symbol.for('delivery-api-clients.errors');
+/** This copy of the module. */
+const COPY = Object.freeze({});
+let marks: WeakMap<object, Mark> | undefined;
+
+function registry(): WeakMap<object, Mark> {
+  if (marks) return marks;
+  const holder = globalThis as { [REGISTRY]?: unknown };
+  if (!(holder[REGISTRY] instanceof WeakMap)) Object.defineProperty(holder, REGISTRY, { value: new WeakMap<object, Mark>() });
+  marks = holder[REGISTRY] as WeakMap<object, Mark>;
+  return marks;
+}
 
 /** Base class of every error this toolkit throws for a failed call. */
 export class SdkError extends Error {
@@ -16,16 +36,16 @@ export class SdkError extends Error {
   static readonly errorName: string = 'SdkError';
 
   /**
-   * `instanceof` also holds across copies of the package: an error thrown by the CommonJS build, loaded beside the ESM
-   * build in one program (the dual-package hazard), or by another entry bundled into the same application, is an
-   * instance of the other copy's classes of the same `errorName`, and back. Only an Error whose constructor marked it
-   * counts; a class without its own `errorName` is compared by prototype only.
+   * `instanceof` also holds across copies of the package: an error made by another copy (the CommonJS build loaded
+   * beside the ESM build, the dual-package hazard, or another entry bundled into the same application) is an instance
+   * of this copy's class of the same `errorName`, and back. Within one copy it is the language's prototype check. Only
+   * errors the constructors made count; a class without its own `errorName` is compared by prototype only.
    */
   static override [Symbol.hasInstance](value: unknown): boolean {
     if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
-    if (!Object.hasOwn(this, 'errorName') || !isError(value)) return false;
-    const brand = Object.getOwnPropertyDescriptor(value, CLASSES);
-    return brand !== undefined && !brand.enumerable && Array.isArray(brand.value) && brand.value.includes(this.errorName);
+    if (!Object.hasOwn(this, 'errorName') || typeof value !== 'object' || value === null) return false;
+    const mark = registry().get(value);
+    return mark !== undefined && mark.copy !== COPY && mark.classes.includes(this.errorName);
   }
 
   /** The API (`yandex-fleet`, …) and the operation (`createTransaction`, or `METHOD /path` for raw calls). */
@@ -41,15 +61,36 @@ export class SdkError extends Error {
     for (let type: Function | null = new.target; type && type !== Error; type = Object.getPrototypeOf(type) as Function | null) {
       if (Object.hasOwn(type, 'errorName')) classes.push(String((type as typeof SdkError).errorName));
     }
-    Object.defineProperty(this, CLASSES, { value: classes });
-    this.api = context.api;
-    this.operation = context.operation;
-    this.attempts = context.attempts;
+    registry().set(this, { copy: COPY, classes: Object.freeze(classes) });
+    // Read as they come: plain JavaScript may leave the context out.
+    this.api = String(context?.api ?? '');
+    this.operation = String(context?.operation ?? '');
+    this.attempts = Number(context?.attempts ?? 0);
   }
 
-  /** Name, message and every field of the error (a subclass's too); never the cause, which may hold raw data. */
+  /**
+   * Name, message and every field of the error (a subclass's too), as JSON-ready data: an error among the fields is
+   * its name and message, a value met again inside itself `[Circular]`, a bigint its digits. Never the cause, which may
+   * hold raw data.
+   */
   toJSON(): Record<string, unknown> {
-    return { name: this.name, message: this.message, ...(this as object) };
+    const seen = new Set<object>([this]);
+    const fields = Object.fromEntries(Object.entries(this).map(([key, value]) => [key, jsonData(value, seen)]));
+    return { name: this.name, message: this.message, ...fields };
+  }
+}
+
+function jsonData(value: unknown, seen: Set<object>): unknown {
+  if (typeof value === 'bigint') return String(value);
+  if (typeof value !== 'object' || value === null) return value;
+  if (seen.has(value)) return '[Circular]';
+  if (isError(value)) return { name: value.name, message: value.message };
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return value; // a Date, a URL: as JSON.stringify writes it
+  seen.add(value);
+  try {
+    return Array.isArray(value) ? value.map((item) => jsonData(item, seen)) : Object.fromEntries(Object.entries(value).map(([key, item]) => [key, jsonData(item, seen)]));
+  } finally {
+    seen.delete(value);
   }
 }
 

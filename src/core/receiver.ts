@@ -4,6 +4,8 @@
 // here can throw out of a listener or leave a rejected promise behind.
 
 import { readLimited, readStreamLimited } from './read-limited.ts';
+import { UsageError, type ErrorContext } from './errors.ts';
+import { describeValue } from './objects.ts';
 
 /** A fetch-style receiver: the request, and the address it came from (`req.socket.remoteAddress` or your proxy's). */
 export type FetchHandler = (request: Request, remoteAddress: string | undefined) => Promise<Response>;
@@ -18,6 +20,19 @@ export interface ReceiverLimits {
 }
 
 export const DEFAULT_BODY_TIMEOUT_MS = 30_000;
+
+/**
+ * A receiver made wrongly (no function to take the events) or called with what is not a fetch Request: a UsageError
+ * naming it, not a TypeError from deep inside.
+ */
+export function checkReceiver(context: ErrorContext, onEvent: unknown): void {
+  if (typeof onEvent !== 'function') throw new UsageError(context, `the event listener must be a function, not ${describeValue(onEvent)}`);
+}
+
+export function checkRequest(context: ErrorContext, request: unknown): asserts request is Request {
+  const looksLikeRequest = typeof request === 'object' && request !== null && typeof (request as Request).method === 'string' && typeof (request as Request).url === 'string' && typeof (request as Request).headers?.get === 'function';
+  if (!looksLikeRequest) throw new UsageError(context, `a handler takes a fetch Request, not ${describeValue(request)}`);
+}
 
 /** What the node:http listener uses of a request and a response (structural, so no Node types leak into ours). */
 export interface NodeRequest extends AsyncIterable<unknown> {

@@ -2,7 +2,7 @@
 // carrying no signature, so the source address is the one check there is.
 import { DecodeError } from '../core/index.ts';
 import { describeValue, idText, isError, isPlainObject } from '../core/objects.ts';
-import { plainResponse, refuseEarly, type FetchHandler, type ReceiverLimits } from '../core/receiver.ts';
+import { checkReceiver, checkRequest, plainResponse, refuseEarly, type FetchHandler, type ReceiverLimits } from '../core/receiver.ts';
 
 /** The one address the seed documents Dilovod's webhooks coming from. */
 export const DILOVOD_WEBHOOK_IPS: readonly string[] = ['88.198.50.253'];
@@ -83,12 +83,16 @@ export const DILOVOD_WEBHOOK_LIMITS: ReceiverLimits = { methods: ['GET'], maxBod
  * for a wrong source, 400 with the reason for a bad packet, 200 once `onEvent` has taken the event (500 if it throws).
  */
 export function dilovodWebhookHandler(onEvent: WebhookListener, options: { allowedIps?: readonly string[] } = {}): FetchHandler {
+  const receiver = { api: 'dilovod', operation: 'dilovodWebhookHandler', attempts: 0 };
+  checkReceiver(receiver, onEvent);
+  const allowedIps = options?.allowedIps;
   return async (request, remoteAddress) => {
+    checkRequest(receiver, request);
     const early = refuseEarly(request.method, request.headers.get('content-length'), DILOVOD_WEBHOOK_LIMITS);
     if (early) return early;
     let event: DilovodWebhookEvent;
     try {
-      event = parseDilovodWebhook(request.url, { remoteAddress, allowedIps: options.allowedIps });
+      event = parseDilovodWebhook(request.url, { remoteAddress, allowedIps });
     } catch (error) {
       return plainResponse(error instanceof WebhookSourceError ? 403 : 400, isError(error) ? error.message : 'bad request');
     }

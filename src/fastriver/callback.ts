@@ -1,7 +1,7 @@
 // Callbacks Fastriver POSTs to the request's `callback_url`: parsed, checked and flattened like any other document.
 import { DecodeError, UsageError } from '../core/index.ts';
 import { copyJsonData, describeValue, idText, isError, isPlainObject as isObject } from '../core/objects.ts';
-import { DEFAULT_BODY_TIMEOUT_MS, plainResponse, readRequestBody, refuseEarly, type FetchHandler, type ReceiverLimits } from '../core/receiver.ts';
+import { checkReceiver, checkRequest, DEFAULT_BODY_TIMEOUT_MS, plainResponse, readRequestBody, refuseEarly, type FetchHandler, type ReceiverLimits } from '../core/receiver.ts';
 import type { components } from '../../generated/fastriver.ts';
 import type { FlatCallbackEvent } from './client.ts';
 import { flatten } from './jsonapi.ts';
@@ -127,14 +127,16 @@ export interface CallbackReceiverOptions {
 }
 
 /** The receiver's limits from its options; a UsageError for a limit that is not a whole number in range. */
-export function callbackLimits(options: CallbackReceiverOptions): ReceiverLimits {
-  const { maxBodyBytes = 1024 * 1024, bodyTimeoutMs = DEFAULT_BODY_TIMEOUT_MS } = options;
-  const usage = (reason: string) => new UsageError({ api: 'fastriver', operation: 'fastriverCallbackHandler', attempts: 0 }, reason);
-  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 0) throw usage(`maxBodyBytes must be a whole number of bytes, not ${String(maxBodyBytes)}`);
+export function callbackLimits(options: CallbackReceiverOptions | null | undefined): ReceiverLimits {
+  const { maxBodyBytes = 1024 * 1024, bodyTimeoutMs = DEFAULT_BODY_TIMEOUT_MS } = options ?? {};
+  const usage = (reason: string) => new UsageError(RECEIVER, reason);
+  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 0) throw usage(`maxBodyBytes must be a whole number of bytes, not ${describeValue(maxBodyBytes)}`);
   // setTimeout takes at most 2^31 − 1 ms; beyond it, it fires at once.
-  if (!Number.isSafeInteger(bodyTimeoutMs) || bodyTimeoutMs < 1 || bodyTimeoutMs > 2 ** 31 - 1) throw usage(`bodyTimeoutMs must be a whole number of milliseconds from 1 to 2147483647, not ${String(bodyTimeoutMs)}`);
+  if (!Number.isSafeInteger(bodyTimeoutMs) || bodyTimeoutMs < 1 || bodyTimeoutMs > 2 ** 31 - 1) throw usage(`bodyTimeoutMs must be a whole number of milliseconds from 1 to 2147483647, not ${describeValue(bodyTimeoutMs)}`);
   return { methods: ['POST'], maxBodyBytes, bodyTimeoutMs };
 }
+
+const RECEIVER = { api: 'fastriver', operation: 'fastriverCallbackHandler', attempts: 0 };
 
 /**
  * A fetch-style handler for your `callback_url`: 405 for any method but POST, 413 for a body over the limit, 400 with
@@ -142,8 +144,10 @@ export function callbackLimits(options: CallbackReceiverOptions): ReceiverLimits
  * repeats a callback that does not get 200.
  */
 export function fastriverCallbackHandler(onEvent: CallbackListener, options: CallbackReceiverOptions = {}): FetchHandler {
+  checkReceiver(RECEIVER, onEvent);
   const limits = callbackLimits(options);
   return async (request) => {
+    checkRequest(RECEIVER, request);
     const early = refuseEarly(request.method, request.headers.get('content-length'), limits);
     if (early) return early;
     const body = await readRequestBody(request, limits);

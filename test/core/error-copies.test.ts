@@ -76,18 +76,39 @@ describe('error classes from two copies in one bundle', () => {
     expect(String(new Anonymous(context, 'p', 'r'))).toMatch(/^DecodeError: /);
   });
 
-  it('only an Error its constructor marked counts, not an object carrying the mark', async () => {
-    const { a } = await twoCopies();
-    const brand = Symbol.for('delivery-api-clients.error-classes');
-    const forged = [
-      { [brand]: ['ApiError', 'SdkError'] },
-      Object.defineProperty({}, brand, { value: ['ApiError'] }),
-      Object.assign(new Error('x'), { [brand]: ['ApiError'] }), // enumerable: not the constructor's mark
+  it('only an error a constructor made counts: nothing else can pass for one (red team 10)', async () => {
+    const { a, b } = await twoCopies();
+    const context = { api: 'x', operation: 'op', attempts: 1 };
+    const oldBrand = Symbol.for('delivery-api-clients.error-classes');
+    const forged: Array<[string, unknown]> = [
+      ['an object carrying the old mark', { [oldBrand]: ['ApiError', 'SdkError'] }],
+      ['an object tagged Error with the mark', Object.defineProperty({ [Symbol.toStringTag]: 'Error' }, oldBrand, { value: ['ApiError', 'SdkError'] })],
+      ['an Error given the mark afterwards', Object.defineProperty(new Error('x'), oldBrand, { value: ['ApiError', 'SdkError'] })],
+      ['a Proxy that makes up any property', new Proxy(new Error('x'), { getOwnPropertyDescriptor: () => ({ value: ['ApiError', 'SdkError'], configurable: true, enumerable: false }) })],
+      ['a plain Error', new Error('x')],
     ];
-    for (const value of forged) {
-      expect(value).not.toBeInstanceOf(a.ApiError);
-      expect(value).not.toBeInstanceOf(a.SdkError);
+    for (const [what, value] of forged) {
+      for (const errors of [a, b]) {
+        expect(value instanceof errors.ApiError, what).toBe(false);
+        expect(value instanceof errors.SdkError, what).toBe(false);
+      }
     }
+    // Within one copy, a name is no identity: a NetworkError subclass that calls itself ApiError is not an ApiError.
+    class Pretender extends a.NetworkError {
+      static override readonly errorName: string = 'ApiError';
+    }
+    expect(new Pretender(context, 'r')).not.toBeInstanceOf(a.ApiError);
+    expect(new Pretender(context, 'r')).toBeInstanceOf(a.NetworkError);
+  });
+
+  it('reads a missing context as empty, and writes JSON for fields that hold itself, other errors or bigints', async () => {
+    const { a } = await twoCopies();
+    const bare = new (a.SdkError as unknown as new (message: string) => InstanceType<typeof a.SdkError>)('plain JavaScript left the context out');
+    expect([bare.api, bare.operation, bare.attempts]).toEqual(['', '', 0]);
+    const error = new a.ApiError({ api: 'x', operation: 'op', attempts: 1 }, { status: 400, body: { count: 10n } });
+    Object.assign(error, { self: error, nested: { back: error, list: [error] }, other: new TypeError('t') });
+    const json = JSON.parse(JSON.stringify(error)) as Record<string, unknown>;
+    expect(json).toMatchObject({ name: 'ApiError', status: 400, body: { count: '10' }, self: '[Circular]', nested: { back: '[Circular]', list: ['[Circular]'] }, other: { name: 'TypeError', message: 't' } });
   });
 });
 

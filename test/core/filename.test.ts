@@ -3,7 +3,7 @@
 import { basename, join, posix, win32 } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { filenameFromContentDisposition, safeFilename } from '../../src/core/index.ts';
+import { downloadedFile, filenameFromContentDisposition, safeFilename, UsageError } from '../../src/core/index.ts';
 
 const header = (value: string) => filenameFromContentDisposition(value);
 
@@ -61,5 +61,25 @@ describe('filenameFromContentDisposition', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('the file helpers, called with what they do not take (red team 10)', () => {
+  it.each([null, undefined, 5, {}, ['a.pdf'], Symbol('s')])('safeFilename(%s): a UsageError', (value) => {
+    expect(() => safeFilename(value as never)).toThrow(UsageError);
+  });
+
+  it.each([5, {}, ['attachment'], true])('filenameFromContentDisposition(%s): a UsageError', async (value) => {
+    await expect(filenameFromContentDisposition(value as never)).rejects.toBeInstanceOf(UsageError);
+  });
+
+  it.each([
+    ['no body', null, new Headers()],
+    ['a string body', 'bytes', new Headers()],
+    ['bytes as a Uint8Array', new Uint8Array(2), new Headers()],
+    ['no headers', new ArrayBuffer(2), null],
+    ['a plain object for headers', new ArrayBuffer(2), { 'content-disposition': 'attachment; filename=a.pdf' }],
+  ])('downloadedFile with %s: a UsageError, never an empty file', async (_, body, headers) => {
+    await expect(downloadedFile(body as never, headers as never)).rejects.toBeInstanceOf(UsageError);
   });
 });

@@ -1,6 +1,7 @@
 // The fetch-style callback handler (the node:http listener is fed raw bytes in test/reliability/receivers.test.ts).
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/index.ts';
+import { dilovodWebhookHandler } from '../../src/dilovod/index.ts';
 import { fastriverCallbackHandler, type FastriverCallback } from '../../src/fastriver/index.ts';
 
 const CALLBACK = JSON.stringify({ data: { id: '1', type: 'external_callback', attributes: { event: 'schedule', delivery_request_status: 'validated' } } });
@@ -91,5 +92,23 @@ describe('fastriverCallbackHandler', () => {
     const response = await fastriverCallbackHandler(() => undefined)(post(body as Body), undefined);
     expect(response.status).toBe(400);
     expect(await response.text()).toMatch(/parseFastriverCallback/);
+  });
+});
+
+describe('receivers made or called wrongly (red team 10)', () => {
+  it.each([
+    ['options null', () => fastriverCallbackHandler(() => undefined, null as never)],
+    ['a null-prototype limit', () => fastriverCallbackHandler(() => undefined, { bodyTimeoutMs: Object.create(null) as never })],
+    ['a limit whose toString throws', () => fastriverCallbackHandler(() => undefined, { maxBodyBytes: { toString: () => { throw new Error('no'); } } as never })],
+    ['no listener', () => fastriverCallbackHandler(null as never)],
+    ['a listener that is not a function', () => dilovodWebhookHandler('handler' as never)],
+  ])('%s: a UsageError when the handler is made (options null: the defaults)', (name, make) => {
+    if (name === 'options null') return void expect(make).not.toThrow();
+    expect(make).toThrow(UsageError);
+  });
+
+  it.each([null, {}, 'http://x/', { method: 'POST' }])('a handler called with %j instead of a Request: a UsageError', async (value) => {
+    await expect(fastriverCallbackHandler(() => undefined)(value as never, undefined)).rejects.toBeInstanceOf(UsageError);
+    await expect(dilovodWebhookHandler(() => undefined)(value as never, undefined)).rejects.toBeInstanceOf(UsageError);
   });
 });
