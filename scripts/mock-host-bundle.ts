@@ -4,7 +4,8 @@
 // by one (and tsx's hook on every require) was most of a start (issue 15 §7; BENCHMARKS.md, mock host). The tests
 // import mocks/host.ts itself; test/mocks/bundle.test.ts runs the README's flows against this bundle.
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Plugin, version as esbuildVersion } from 'esbuild';
 import { projectRoot } from '#apis';
@@ -16,39 +17,47 @@ const CACHE_DIR = resolve(projectRoot, 'node_modules/.cache/delivery-mocks');
 export const BUNDLE = join(CACHE_DIR, 'host.mjs');
 export const MANIFEST = join(CACHE_DIR, 'host.inputs.json');
 
-/** What the bundle was built from: each input's stamp, and the builder (see isFresh). */
+/**
+ * What the bundle was built from (see isFresh): the builder, and a stamp per input. A project file's stamp is a hash of
+ * the very bytes esbuild read (taken as it read them, so an edit saved during a build is seen by the next start; no
+ * clock is trusted). A dependency's file, its package.json and every folder an input lies in are stamped by size and
+ * modification time: a folder's time moves when an entry in it is added, removed or re-pointed (another version
+ * installed beside it, a nested copy that now hides it, a link moved to another checkout). Change times are not used:
+ * hard-linked node_modules shared by several worktrees change them without changing a byte.
+ */
 interface Manifest {
   builder: string;
-  inputs: Record<string, Stamp>;
+  inputs: Record<string, string>;
 }
 
-/**
- * A file's size, modification time and change time. The change time is what no tool puts back (`touch -r`, `cp -p`,
- * `rsync -t` and `tar x` restore the modification time after an edit; any write, copy or move makes a new change time).
- */
-type Stamp = [size: number, mtimeMs: number, ctimeMs: number];
+const hash = (bytes: string | Uint8Array) => createHash('sha256').update(bytes).digest('base64url');
 
-async function stampOf(path: string): Promise<Stamp> {
+async function stampOf(path: string): Promise<string> {
   const info = await stat(path);
-  return [info.size, info.mtimeMs, info.ctimeMs];
+  if (info.isDirectory() || path.includes(`${sep}node_modules${sep}`)) return `${info.size}:${info.mtimeMs}`;
+  return hash(await readFile(path));
 }
 
 /** esbuild's and Node's versions, and the project's folder: the bundle holds the absolute paths of its files. */
 const builder = () => `esbuild ${esbuildVersion}, node ${process.version}, ${projectRoot}`;
 
 /** Read by esbuild but not listed among the bundled files: how modules resolve (`#apis`) and compile, and this file. */
-const SETTINGS = ['package.json', 'tsconfig.json', relative(projectRoot, fileURLToPath(import.meta.url))];
+const SETTINGS = ['package.json', 'tsconfig.json', fileURLToPath(import.meta.url)].map((path) => resolve(projectRoot, path));
+
+/** The hashes of the project files as esbuild read them, by absolute path (filled by ownUrls during a build). */
+let readHashes = new Map<string, string>();
 
 /**
  * Each project file's own `import.meta.url`, written in as its original file URL: the fixtures, the spec cache and the
- * project root are found relative to the file that names them, not to the bundle.
+ * project root are found relative to the file that names them, not to the bundle. The bytes read are hashed here.
  */
 const ownUrls: Plugin = {
   name: 'own-import-meta-url',
   setup(plugin) {
     plugin.onLoad({ filter: /\.ts$/ }, async (args) => {
-      if (args.path.includes(`${'/'}node_modules${'/'}`)) return undefined;
+      if (args.path.includes(`${sep}node_modules${sep}`)) return undefined;
       const source = await readFile(args.path, 'utf8');
+      readHashes.set(args.path, hash(source));
       return { contents: source.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)), loader: 'ts' };
     });
   },
@@ -75,46 +84,67 @@ const englishFaker: Plugin = {
 export async function mockHostBundle({ force = false } = {}): Promise<string> {
   if (!force && (await isFresh())) return BUNDLE;
   await mkdir(CACHE_DIR, { recursive: true });
-  const started = Date.now();
-  const result = await build({
-    entryPoints: [ENTRY],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    // ES builds first: a UMD build (jsonc-parser's main) requires its own files through a parameter no bundler follows.
-    mainFields: ['module', 'main'],
-    outfile: `${BUNDLE}.${process.pid}`,
-    metafile: true,
-    logLevel: 'silent',
-    plugins: [ownUrls, englishFaker],
-    minifyWhitespace: true,
-    minifySyntax: true,
-    // CommonJS dependencies may still call require (a name only known at run time) or read __dirname.
-    banner: {
-      js: [
-        "import { createRequire as __bundleRequire } from 'node:module';",
-        "import { fileURLToPath as __bundlePath } from 'node:url';",
-        'const require = __bundleRequire(import.meta.url);',
-        'const __filename = __bundlePath(import.meta.url);',
-        "const __dirname = __filename.slice(0, __filename.lastIndexOf('/'));",
-      ].join('\n'),
-    },
-  });
-  const inputs: Manifest['inputs'] = {};
-  const bundled = Object.keys(result.metafile.inputs).filter((path) => !path.includes(':'));
-  for (const input of [...bundled, ...SETTINGS]) inputs[relative(projectRoot, resolve(projectRoot, input))] = await stampOf(resolve(projectRoot, input));
-  await rename(`${BUNDLE}.${process.pid}`, BUNDLE);
-  // An input saved while esbuild was reading may be in the bundle as it was before: then no manifest, and the next
-  // start builds again.
-  if (Object.values(inputs).some(([, mtimeMs, ctimeMs]) => Math.max(mtimeMs, ctimeMs) >= started)) {
-    await rm(MANIFEST, { force: true });
+  const temporary = `${BUNDLE}.${process.pid}`;
+  readHashes = new Map();
+  try {
+    const result = await build({
+      entryPoints: [ENTRY],
+      absWorkingDir: projectRoot, // the metafile's paths are relative to it, whatever folder the start ran from
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      // ES builds first: a UMD build (jsonc-parser's main) requires its own files through a parameter no bundler follows.
+      mainFields: ['module', 'main'],
+      outfile: temporary,
+      metafile: true,
+      logLevel: 'silent',
+      plugins: [ownUrls, englishFaker],
+      minifyWhitespace: true,
+      minifySyntax: true,
+      // CommonJS dependencies may still call require (a name only known at run time) or read __dirname.
+      banner: {
+        js: [
+          "import { createRequire as __bundleRequire } from 'node:module';",
+          "import { fileURLToPath as __bundlePath } from 'node:url';",
+          'const require = __bundleRequire(import.meta.url);',
+          'const __filename = __bundlePath(import.meta.url);',
+          "const __dirname = __filename.slice(0, __filename.lastIndexOf('/'));",
+        ].join('\n'),
+      },
+    });
+    const files = Object.keys(result.metafile.inputs).filter((path) => !path.includes(':')).map((path) => resolve(projectRoot, path));
+    const inputs: Manifest['inputs'] = {};
+    for (const path of [...files, ...SETTINGS, ...(await packageFiles(files)), ...folders(files)]) {
+      inputs[relative(projectRoot, path)] = readHashes.get(path) ?? (await stampOf(path));
+    }
+    await rename(temporary, BUNDLE);
+    inputs[relative(projectRoot, BUNDLE)] = await stampOf(BUNDLE); // a bundle cut short or replaced is stale too
+    await writeFile(`${MANIFEST}.${process.pid}`, JSON.stringify({ builder: builder(), inputs } satisfies Manifest));
+    await rename(`${MANIFEST}.${process.pid}`, MANIFEST);
     return BUNDLE;
+  } finally {
+    await rm(temporary, { force: true });
   }
-  inputs[relative(projectRoot, BUNDLE)] = await stampOf(BUNDLE); // a bundle cut short or replaced is stale too
-  await writeFile(`${MANIFEST}.${process.pid}`, JSON.stringify({ builder: builder(), inputs } satisfies Manifest));
-  await rename(`${MANIFEST}.${process.pid}`, MANIFEST);
-  return BUNDLE;
+}
+
+/** The folders the files lie in, but the project's own (where dist/, build/ and .tmp/ come and go). */
+const folders = (files: string[]) => [...new Set(files.map((file) => dirname(file)))].filter((dir) => dir !== projectRoot);
+
+/** The package.json of the package each dependency file belongs to (its `main`, `exports` and `module` steer resolution). */
+async function packageFiles(files: string[]): Promise<string[]> {
+  const found = new Set<string>();
+  for (const file of files.filter((path) => path.includes(`${sep}node_modules${sep}`))) {
+    for (let dir = dirname(file); dir.includes(`${sep}node_modules${sep}`); dir = dirname(dir)) {
+      const candidate = join(dir, 'package.json');
+      if (found.has(candidate)) break;
+      if (await stat(candidate).then(() => true, () => false)) {
+        found.add(candidate);
+        break;
+      }
+    }
+  }
+  return [...found];
 }
 
 /** Whether the bundle is still what a build would make: same builder and folder, every input and itself unchanged. */
@@ -129,7 +159,7 @@ async function isFresh(): Promise<boolean> {
   const checks = await Promise.all(
     Object.entries(manifest.inputs).map(([path, stamp]) =>
       stampOf(resolve(projectRoot, path)).then(
-        (now) => Array.isArray(stamp) && now.every((value, i) => value === stamp[i]),
+        (now) => now === stamp,
         () => false,
       ),
     ),

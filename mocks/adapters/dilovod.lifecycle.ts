@@ -92,8 +92,8 @@ function matches(row: Record<string, string>, { alias, operator, value }: Filter
 type Packet = { action?: string; params?: Record<string, unknown> };
 
 function request(state: State, params: Record<string, unknown>, example: () => unknown): Answer | undefined {
+  if (typeof params.from !== 'string' || params.from.split('.').length !== 2) return exampleColumns(example(), params.fields);
   const fields = params.fields as Record<string, string>;
-  if (typeof params.from !== 'string' || params.from.split('.').length !== 2) return exampleColumns(example(), fields);
   const filters = (params.filters ?? []) as Filter[];
   const unknownAlias = filters.find((filter) => !Object.values(fields).includes(filter.alias));
   if (unknownAlias) return gatewayError(`alias ${unknownAlias.alias} is not declared in fields`);
@@ -116,20 +116,30 @@ function request(state: State, params: Record<string, unknown>, example: () => u
 }
 
 /**
- * A register or table-part query (not kept in state) answers the spec's example rows, with only the columns the query
- * names in `fields` (each alias, and `<alias>__pr` beside it where the example has one), as the gateway answers only
- * what was asked (seed: `fields` maps the columns to return to their aliases).
+ * A register or table-part query (not kept in state) answers the spec's example rows in the query's own columns: for
+ * each `path: alias` of `fields`, the example's column of that path (named by the path, or by its last segment, as
+ * the spec's example packets name their aliases) under the query's alias, with its `__pr` beside it where the example
+ * has one; a path the example has no column for is left out (the mock cannot make up a value). Seed: `fields` maps the
+ * data source's paths to the aliases the answer uses.
  */
-function exampleColumns(answer: unknown, fields: Record<string, string>): Answer | undefined {
-  if (!Array.isArray(answer)) return undefined;
-  const aliases = new Set(Object.values(fields).flatMap((alias) => [alias, `${alias}__pr`]));
+function exampleColumns(answer: unknown, fields: unknown): Answer | undefined {
+  if (!Array.isArray(answer) || !isPlainRecord(fields)) return undefined;
   const rows = answer.map((row) => {
+    const example = isPlainRecord(row) ? row : {};
     const kept = dict<unknown>();
-    for (const [column, value] of Object.entries(row as Record<string, unknown>)) if (aliases.has(column)) kept[column] = value;
+    for (const [path, alias] of Object.entries(fields)) {
+      if (typeof alias !== 'string') continue;
+      const column = [path, path.split('.').pop() ?? path].find((name) => Object.hasOwn(example, name));
+      if (column === undefined) continue;
+      kept[alias] = example[column];
+      if (Object.hasOwn(example, `${column}__pr`)) kept[`${alias}__pr`] = example[`${column}__pr`];
+    }
     return kept;
   });
   return json(200, rows);
 }
+
+const isPlainRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function gateway({ state, body, example }: Call<State>): Answer | undefined {
   const { action, params = {} } = (body as { packet?: Packet }).packet ?? {};

@@ -56,6 +56,12 @@ describe('dilovod lifecycle', () => {
     }
     // The example's rows hold good and qty (not every dimension: the mock cannot make up a column its example lacks).
     expect(Object.keys((await dilovod.balance({ register: 'goods', date: '2015-01-01 00:00:00' }, { fields: { good: 'good', qty: 'qty' } }))[0] ?? {}).sort()).toEqual(['good', 'good__pr', 'qty']);
+    // The query's aliases name the columns (red team 11): each path's value under its alias, never another path's.
+    const [plain] = await dilovod.balance({ register: 'goods', date: '2015-01-01 00:00:00' }, { fields: { good: 'good', qty: 'qty' } });
+    const [renamed] = await dilovod.balance({ register: 'goods', date: '2015-01-01 00:00:00' }, { fields: { good: 'product', qty: 'amount' } });
+    expect(renamed).toEqual({ product: plain?.good, product__pr: plain?.good__pr, amount: plain?.qty });
+    const [swapped] = await dilovod.balance({ register: 'goods', date: '2015-01-01 00:00:00' }, { fields: { qty: 'good' } });
+    expect(swapped).toEqual({ good: plain?.qty });
   });
 
   it('call saleOrderCreate creates a sale order that getObject returns', async () => {
