@@ -59,7 +59,7 @@ describe('dilovod lifecycle', () => {
     // The query's aliases name the columns (red team 11): each path's value under its alias, never another path's.
     const [plain] = await dilovod.balance({ register: 'goods', date: '2015-01-01 00:00:00' }, { fields: { good: 'good', qty: 'qty' } });
     const [renamed] = await dilovod.balance({ register: 'goods', date: '2015-01-01 00:00:00' }, { fields: { good: 'product', qty: 'amount' } });
-    expect(renamed).toEqual({ product: plain?.good, product__pr: plain?.good__pr, amount: plain?.qty });
+    expect(renamed).toEqual({ product: plain?.good, product__pr: (plain as Record<string, unknown> | undefined)?.good__pr, amount: plain?.qty });
     const [swapped] = await dilovod.balance({ register: 'goods', date: '2015-01-01 00:00:00' }, { fields: { qty: 'good' } });
     expect(swapped).toEqual({ good: plain?.qty });
   });
