@@ -3,7 +3,7 @@
 // inputs changed and reused after that. Prism is about 2,900 CommonJS files; resolving, reading and compiling them one
 // by one (and tsx's hook on every require) was most of a start (issue 15 §7; BENCHMARKS.md, mock host). The tests
 // import mocks/host.ts itself; test/mocks/bundle.test.ts runs the README's flows against this bundle.
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -118,6 +118,7 @@ export async function mockHostBundle({ force = false } = {}): Promise<string> {
     for (const path of [...files, ...SETTINGS, ...(await packageFiles(files)), ...folders(files)]) {
       inputs[relative(projectRoot, path)] = readHashes.get(path) ?? (await stampOf(path));
     }
+    Object.assign(inputs, await linkTargets());
     await rename(temporary, BUNDLE);
     inputs[relative(projectRoot, BUNDLE)] = await stampOf(BUNDLE); // a bundle cut short or replaced is stale too
     await writeFile(`${MANIFEST}.${process.pid}`, JSON.stringify({ builder: builder(), inputs } satisfies Manifest));
@@ -128,8 +129,30 @@ export async function mockHostBundle({ force = false } = {}): Promise<string> {
   }
 }
 
-/** The folders the files lie in, but the project's own (where dist/, build/ and .tmp/ come and go). */
-const folders = (files: string[]) => [...new Set(files.map((file) => dirname(file)))].filter((dir) => dir !== projectRoot);
+/**
+ * The folders the files lie in, and for a dependency every folder above it up to the project (a package installed,
+ * nested or re-linked anywhere on the way changes one of them); never the project's own folder, where dist/, build/
+ * and .tmp/ come and go (its links are stamped by linkTargets).
+ */
+function folders(files: string[]): string[] {
+  const found = new Set<string>();
+  for (const file of files) {
+    for (let dir = dirname(file); dir.startsWith(`${projectRoot}${sep}`) && !found.has(dir); dir = dirname(dir)) {
+      found.add(dir);
+      if (!file.includes(`${sep}node_modules${sep}`)) break;
+    }
+  }
+  return [...found];
+}
+
+/** Where each link in the project's own folder leads (a `mocks` linked to another checkout, re-pointed). */
+async function linkTargets(): Promise<Record<string, string>> {
+  const targets: Record<string, string> = {};
+  for (const entry of await readdir(projectRoot, { withFileTypes: true })) {
+    if (entry.isSymbolicLink()) targets[`link:${entry.name}`] = await realpath(join(projectRoot, entry.name)).catch(() => 'dangling');
+  }
+  return targets;
+}
 
 /** The package.json of the package each dependency file belongs to (its `main`, `exports` and `module` steer resolution). */
 async function packageFiles(files: string[]): Promise<string[]> {
@@ -156,12 +179,17 @@ async function isFresh(): Promise<boolean> {
     return false;
   }
   if (manifest.builder !== builder() || typeof manifest.inputs !== 'object' || manifest.inputs === null) return false;
+  const links = await linkTargets();
+  const recorded = Object.entries(manifest.inputs);
+  if (recorded.filter(([key]) => key.startsWith('link:')).length !== Object.keys(links).length) return false;
   const checks = await Promise.all(
-    Object.entries(manifest.inputs).map(([path, stamp]) =>
-      stampOf(resolve(projectRoot, path)).then(
-        (now) => now === stamp,
-        () => false,
-      ),
+    recorded.map(([path, stamp]) =>
+      path.startsWith('link:')
+        ? links[path] === stamp
+        : stampOf(resolve(projectRoot, path)).then(
+            (now) => now === stamp,
+            () => false,
+          ),
     ),
   );
   return checks.length > 0 && checks.every(Boolean);

@@ -15,7 +15,7 @@ afterAll(async () => {
   await Promise.all(running.map((m) => m.stop()));
   for (const s of scratch) removeScratch(s);
   if (existsSync(OWN_CACHE)) for (const f of readdirSync(OWN_CACHE)) if (!ownCacheBefore.has(f)) rmSync(join(OWN_CACHE, f), { force: true });
-});
+}, 180_000); // removing the scratch copies takes a while on a loaded machine
 const copy = (withCache = false) => {
   const p = scratchCopy({ withCache });
   scratch.push(p);
