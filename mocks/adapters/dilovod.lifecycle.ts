@@ -92,7 +92,8 @@ function matches(row: Record<string, string>, { alias, operator, value }: Filter
 type Packet = { action?: string; params?: Record<string, unknown> };
 
 function request(state: State, params: Record<string, unknown>, example: () => unknown): Answer | undefined {
-  if (typeof params.from !== 'string' || params.from.split('.').length !== 2) return exampleColumns(example(), params.fields);
+  if (typeof params.from === 'object') return exampleColumns(example(), params.fields); // a register
+  if (typeof params.from !== 'string' || params.from.split('.').length !== 2) return undefined; // a table part: the spec's example
   const fields = params.fields as Record<string, string>;
   const filters = (params.filters ?? []) as Filter[];
   const unknownAlias = filters.find((filter) => !Object.values(fields).includes(filter.alias));
@@ -116,7 +117,7 @@ function request(state: State, params: Record<string, unknown>, example: () => u
 }
 
 /**
- * A register or table-part query (not kept in state) answers the spec's example rows in the query's own columns: for
+ * A register query (registers are not kept in state) answers the spec's example rows in the query's own columns: for
  * each `path: alias` of `fields`, the example's column of that path (named by the path, or by its last segment, as
  * the spec's example packets name their aliases) under the query's alias, with its `__pr` beside it where the example
  * has one; a path the example has no column for is left out (the mock cannot make up a value). Seed: `fields` maps the
