@@ -1,8 +1,8 @@
 // Red team 11: helpers on top of red team 9's (scratch copies under /tmp, node_modules hard-linked).
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { APIS, BUNDLE_DIR, freePorts, portVar, type Mocks, type Api } from './rt9-helpers.ts';
+import { BUNDLE_DIR, startMocks, type Mocks } from './rt9-helpers.ts';
 
 /** What `npm run mocks` does first: scripts/mock-host-bundle.ts's mockHostBundle(), in the scratch copy `p`. */
 export function bundle(p: string): string {
@@ -19,32 +19,7 @@ export const bundleId = (p: string) => {
 };
 
 /** `node --import tsx <p>/scripts/start.ts --mocks-only` with any working directory. */
-export async function startMocksFrom(p: string, cwd: string, timeoutMs = 90_000): Promise<Mocks> {
-  const ports = await freePorts();
-  const env: Record<string, string> = { ...(process.env as Record<string, string>), HOST: '127.0.0.1' };
-  for (const k of ['NODE_OPTIONS', 'VITEST', 'VITEST_WORKER_ID', 'VITEST_POOL_ID']) delete env[k];
-  for (const api of APIS) env[portVar(api)] = String(ports[api]);
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(p, 'scripts/start.ts'), '--mocks-only'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const m: Mocks = {
-    proc, ready: false, code: null, out: '', err: '', ports,
-    urls: Object.fromEntries(APIS.map((a) => [a, `http://127.0.0.1:${ports[a]}`])) as Record<Api, string>,
-    async stop() {
-      if (m.code !== null || proc.exitCode !== null) return;
-      const done = new Promise<void>((r) => proc.once('exit', () => r()));
-      proc.kill('SIGTERM');
-      const t = setTimeout(() => proc.kill('SIGKILL'), 5000);
-      await done;
-      clearTimeout(t);
-    },
-  };
-  await new Promise<void>((res) => {
-    const timer = setTimeout(res, timeoutMs);
-    proc.stdout!.on('data', (c) => { m.out += c; if (/Mocks are ready/.test(m.out)) { m.ready = true; clearTimeout(timer); res(); } });
-    proc.stderr!.on('data', (c) => (m.err += c));
-    proc.on('exit', (code) => { m.code = code ?? -1; clearTimeout(timer); res(); });
-  });
-  return m;
-}
+export const startMocksFrom = (p: string, cwd: string, timeoutMs = 90_000): Promise<Mocks> => startMocks({ cwd, script: join(p, 'scripts/start.ts'), timeoutMs });
 
 /**
  * This machine's worktrees share node_modules by hard links, and a link or unlink anywhere (another tree's `cp -al`,

@@ -36,8 +36,11 @@ export interface Mocks {
   stop(): Promise<void>;
 }
 
-/** `node --import tsx scripts/start.ts --mocks-only` in `cwd`; resolves when ready, or when the process exits. */
-export async function startMocks(opts: { cwd?: string; env?: Record<string, string>; ports?: Record<Api, number>; timeoutMs?: number } = {}): Promise<Mocks> {
+/**
+ * `node --import tsx <script> --mocks-only` in `cwd` (script: scripts/start.ts of cwd, or an absolute path to start a
+ * project from another folder); resolves when ready, or when the process exits.
+ */
+export async function startMocks(opts: { cwd?: string; script?: string; env?: Record<string, string>; ports?: Record<Api, number>; timeoutMs?: number } = {}): Promise<Mocks> {
   const cwd = opts.cwd ?? ROOT;
   const ports = opts.ports ?? (await freePorts());
   const env: Record<string, string> = { ...(process.env as Record<string, string>), HOST: '127.0.0.1' };
@@ -47,7 +50,7 @@ export async function startMocks(opts: { cwd?: string; env?: Record<string, stri
   delete env.VITEST_POOL_ID;
   for (const api of APIS) env[portVar(api)] = String(ports[api]);
   Object.assign(env, opts.env ?? {});
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--mocks-only'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, ['--import', 'tsx', opts.script ?? 'scripts/start.ts', '--mocks-only'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const m: Mocks = {
     proc,
     ready: false,
