@@ -290,10 +290,6 @@ export function createApiClient<Paths extends {}>(api: ApiDefinition, options: C
   };
 }
 
-/**
- * RFC 7807 problem details, which proxies and the Prism mocks answer with (Prism lists each validation failure):
- * read so the error says what was wrong even when the body is not in the API's own error shape.
- */
 /** The web-standard globals every call uses (README: Runtimes). */
 const REQUIRED_GLOBALS = ['Request', 'Response', 'Headers', 'AbortController', 'TextEncoder', 'TextDecoder', 'performance', 'setTimeout', 'clearTimeout'] as const;
 
@@ -312,6 +308,10 @@ function missingGlobals(api: ApiDefinition, options: ClientOptions): string[] {
   return missing;
 }
 
+/**
+ * RFC 7807 problem details, which proxies and the Prism mocks answer with (Prism lists each validation failure):
+ * read so the error says what was wrong even when the body is not in the API's own error shape.
+ */
 function describeProblem(body: unknown): { code?: string; message?: string } {
   if (!isPlainObject(body) || typeof body.title !== 'string') return {};
   const failures = Array.isArray(body.validation)
