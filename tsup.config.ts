@@ -1,13 +1,17 @@
 // `npm run build`: the package's dist/, ESM (.js, .d.ts) and CommonJS (.cjs, .d.cts) of every entry, from the one
 // TypeScript source, by tsup (esbuild for the code, rollup-plugin-dts for the types). The entries are found, not listed:
-// src/core/index.ts is the package root, src/<api>/index.ts is `delivery-api-clients/<api>`, and src/<api>/node.ts (the
-// Node-only pieces, kept out of the main entries) is `delivery-api-clients/<api>/node`.
+// src/core/index.ts is the package root, src/<api>/index.ts is `delivery-api-clients/<api>`, and each other file named in
+// ENTRY_FILES is `delivery-api-clients/<api>/<name>`: the receivers of inbound events (fastriver/callbacks.ts,
+// dilovod/webhooks.ts), which a service that only calls the API does not load, and redis/node.ts (Node only).
 // package.json's `exports` must name exactly these (test/package/pack.test.ts checks it).
 // Each entry is one file with the core inside it (no shared chunks): an ESM import pays a resolve, a read and a link per
 // file, which made importing an entry of 4–5 files about 2× importing openapi-fetch (BENCHMARKS.md, import time).
 // `instanceof` holds across entries and formats through the error classes' brand (src/core/errors.ts); the types of
-// every entry come from shared declaration chunks, so they stay one type. The code is minified in whitespace and
-// syntax only (names are kept, so stack traces and error class names read as in src/): a smaller file compiles faster.
+// every entry come from shared declaration chunks, so they stay one type. The code is minified (a smaller file compiles
+// faster, and compiling is most of an import): esbuild takes out whitespace and simplifies syntax, then terser shortens
+// the local names (parameters and variables inside functions). Function, class and top-level names are kept, so stack
+// traces and error class names read as in src/. Local names alone took the Fastriver entry's import from 1.49× to
+// 1.39× openapi-fetch's (BENCHMARKS.md, import time); esbuild's identifier minifying cannot keep the other names.
 // content-disposition (CommonJS) is bundled in, its licence comment kept, and evaluated on the first file name read
 // (src/core/binary.ts imports it with `import()`, which esbuild turns into a call inside the file): loading it as a
 // package from ES modules cost ≈ 2 ms at import, and a real `import()` at run time fails under Jest's CommonJS sandbox
@@ -15,7 +19,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { defineConfig, type Options } from 'tsup';
 
-const ENTRY_FILES = ['index', 'node'];
+const ENTRY_FILES = ['index', 'callbacks', 'webhooks', 'node'];
 
 /** Output name (without extension) → source file, for every entry of the package. */
 export function packageEntries(root = '.'): Record<string, string> {
@@ -40,8 +44,16 @@ export const packageBuild = {
   noExternal: ['content-disposition'],
   minifyWhitespace: true,
   minifySyntax: true,
-  // No source maps: the CommonJS pass over split chunks (sucrase, in tsup 8.5) writes maps whose first source is the
-  // build machine's absolute path of the file itself, without content. The output is unminified and close to src/.
+  minify: 'terser',
+  terserOptions: {
+    compress: false,
+    module: false, // tsup turns it on for ESM, and with it every top-level name would be shortened too
+    toplevel: false,
+    mangle: { toplevel: false, keep_fnames: true, keep_classnames: true },
+    format: { comments: 'some' }, // licence comments (content-disposition's)
+  },
+  // No source maps: the CommonJS pass (sucrase, in tsup 8.5) writes maps whose first source is the build machine's
+  // absolute path of the file itself, without content. The output keeps src/'s function, class and exported names.
   sourcemap: false,
   clean: true,
   target: 'es2022',

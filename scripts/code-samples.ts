@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { projectRoot } from '#apis';
+import { packageEntries } from '../tsup.config.ts';
 import type { MockStep, SampleSet } from '../docs/samples/define.ts';
 
 /** What the docs import: the package's entry for the API (the samples themselves import ../../src/<api>/index.ts). */
@@ -132,10 +133,11 @@ function importsFor(imports: ts.ImportDeclaration[], api: string, code: string):
   return lines.join('\n');
 }
 
-/** `../../src/<api>/index.ts` is the package's `<api>` entry, `../../src/<api>/node.ts` its `<api>/node` entry. */
+/** A source file that is an entry of the package (`../../src/<api>/index.ts`, `…/callbacks.ts`) as readers import it. */
 function packageEntry(from: string, api: string): string | undefined {
-  const entry = new RegExp(`^\\.\\./\\.\\./src/${api}/(index|node)\\.ts$`).exec(from)?.[1];
-  return entry === undefined ? undefined : `${PACKAGE_NAME}/${api}${entry === 'index' ? '' : `/${entry}`}`;
+  const source = new RegExp(`^\\.\\./\\.\\./(src/${api}/[a-z-]+\\.ts)$`).exec(from)?.[1];
+  const entry = Object.entries(packageEntries(projectRoot)).find(([, path]) => path === source)?.[0];
+  return entry === undefined ? undefined : `${PACKAGE_NAME}/${entry.replace(/\/index$/, '')}`;
 }
 
 /** `baseUrl` written as a shorthand property becomes `baseUrl: '<the mock's URL>'`. */

@@ -3,7 +3,7 @@
 import { createServer } from 'node:http';
 import type { operations } from '../../generated/dilovod.ts';
 import { createDilovodClient, DilovodApiError } from '../../src/dilovod/index.ts';
-import { dilovodWebhookListener } from '../../src/dilovod/node.ts';
+import { dilovodWebhookListener } from '../../src/dilovod/webhooks.ts';
 import { defineSamples } from './define.ts';
 
 export default defineSamples<keyof operations>()({

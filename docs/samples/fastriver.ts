@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { operations } from '../../generated/fastriver.ts';
 import { ApiError, createFastriverClient } from '../../src/fastriver/index.ts';
-import { fastriverCallbackListener } from '../../src/fastriver/node.ts';
+import { fastriverCallbackListener } from '../../src/fastriver/callbacks.ts';
 import { defineSamples, type MockStep } from './define.ts';
 
 /** On the local mock: the token a bare request sends (the client here logs in by itself) and the examples' request. */

@@ -37,9 +37,11 @@ async function load() {
     ...((await from('yandex-fleet/index.js')) as typeof import('../../src/yandex-fleet/index.ts')),
     ...((await from('tbank-delivery/index.js')) as typeof import('../../src/tbank-delivery/index.ts')),
     ...((await from('fastriver/index.js')) as typeof import('../../src/fastriver/index.ts')),
+    ...((await from('fastriver/callbacks.js')) as typeof import('../../src/fastriver/callbacks.ts')),
     ...((await from('internal/fastriver-jsonapi.js')) as typeof import('../../src/fastriver/jsonapi.ts')),
     ...((await from('dellin/index.js')) as typeof import('../../src/dellin/index.ts')),
     ...((await from('dilovod/index.js')) as typeof import('../../src/dilovod/index.ts')),
+    ...((await from('dilovod/webhooks.js')) as typeof import('../../src/dilovod/webhooks.ts')),
     ...((await from('internal/dellin-xml-shapes.js')) as typeof import('../../generated/dellin.xml.ts')),
   };
 }

@@ -6,8 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MockSession } from '../../mocks/admin-client.ts';
 import { createDilovodClient, DilovodApiError, type DilovodClient } from '../../src/dilovod/index.ts';
-import { dilovodWebhookListener } from '../../src/dilovod/node.ts';
-import type { DilovodWebhookEvent } from '../../src/dilovod/webhook.ts';
+import { dilovodWebhookListener } from '../../src/dilovod/webhooks.ts';
+import type { DilovodWebhookEvent } from '../../src/dilovod/webhooks.ts';
 import { statefulSession, violationsOf } from '../support/stateful.ts';
 
 let mock: MockSession;

@@ -5,7 +5,8 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MockSession } from '../../mocks/admin-client.ts';
-import { createFastriverClient, parseFastriverCallback, type FastriverCallback, type FastriverClient } from '../../src/fastriver/index.ts';
+import { createFastriverClient, type FastriverClient } from '../../src/fastriver/index.ts';
+import { parseFastriverCallback, type FastriverCallback } from '../../src/fastriver/callbacks.ts';
 import { statefulSession, violationsOf } from '../support/stateful.ts';
 
 const complete = { mobile_phone: '+79261234567', first_name: 'Зилибоба', last_name: 'Синий', delivery_city: 'moscow', product: 'credit_card_visa', external_id: 'PS-1' };

@@ -4,8 +4,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { idText } from '../../src/core/objects.ts';
-import { DecodeError, parseDilovodWebhook } from '../../src/dilovod/index.ts';
-import { parseFastriverCallback } from '../../src/fastriver/index.ts';
+import { DecodeError } from '../../src/dilovod/index.ts';
+import { parseDilovodWebhook } from '../../src/dilovod/webhooks.ts';
+import { parseFastriverCallback } from '../../src/fastriver/callbacks.ts';
 import { flatten } from '../../src/fastriver/jsonapi.ts';
 
 const UNSAFE = ['11098000000010389', '12345678901234567891', '1e21', '1.5', '-1', '9007199254740992'];

@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { requestTargetUrl } from '../../src/core/receiver.ts';
-import { DecodeError, parseDilovodWebhook } from '../../src/dilovod/index.ts';
+import { DecodeError } from '../../src/dilovod/index.ts';
+import { parseDilovodWebhook } from '../../src/dilovod/webhooks.ts';
 
 const PLACEHOLDER = 'receiver.invalid';
 

@@ -1,19 +1,20 @@
 // Issue 14: the main entries run wherever fetch runs. Each is bundled by esbuild for the browser, and the bundle must
 // import no Node built-in and touch no Node global except behind a `typeof` guard (openapi-fetch's own
-// `typeof process === "object" && process.versions…` check) or as `globalThis.process?.…`. Node-only pieces live in
-// `/node` entries (src/<api>/node.ts), which are not checked here.
+// `typeof process === "object" && process.versions…` check) or as `globalThis.process?.…`. Every entry is checked but
+// the `/node` ones (src/redis/node.ts: ioredis speaks TCP); the receivers' entries (`fastriver/callbacks`,
+// `dilovod/webhooks`) serve workers too, and their node:http listeners only take the request and response given.
 import { builtinModules } from 'node:module';
-import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { packageEntries } from '../../tsup.config.ts';
 
 const NODE_GLOBALS = ['process', 'Buffer', 'global', '__dirname', '__filename', 'require', 'module', 'exports', 'setImmediate', 'clearImmediate'];
 const MARK = (name: string) => `__NODE_GLOBAL_${name}__`;
 const BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
 
-const MAIN_ENTRIES = readdirSync('src', { withFileTypes: true })
-  .filter((dir) => dir.isDirectory() && readdirSync(`src/${dir.name}`).includes('index.ts'))
-  .map((dir) => `src/${dir.name}/index.ts`);
+const MAIN_ENTRIES = Object.entries(packageEntries())
+  .filter(([name]) => !name.endsWith('node'))
+  .map(([, source]) => source);
 
 interface Finding {
   module: string;

@@ -3,8 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DecodeError } from '../../src/core/index.ts';
-import { dilovodWebhookListener } from '../../src/dilovod/node.ts';
-import { dilovodWebhookHandler, parseDilovodWebhook, WebhookSourceError, type DilovodWebhookEvent } from '../../src/dilovod/webhook.ts';
+import { dilovodWebhookListener, dilovodWebhookHandler, parseDilovodWebhook, WebhookSourceError, type DilovodWebhookEvent } from '../../src/dilovod/webhooks.ts';
 
 const SEED = '{"action":"objectChanged","params":{"objectName":"documents.saleOrder","id":"1109100000001038"}}';
 const url = (packet: string) => `/hooks/dilovod?packet=${encodeURIComponent(packet)}`;

@@ -13,8 +13,8 @@ import { parse } from 'yaml';
 import { listApis, projectRoot, type ApiEntry } from '#apis';
 import { mockSession } from '../../mocks/admin-client.ts';
 import { addCodeSamples, operationsOf, WEBHOOK_RECEIVER, type Spec } from '../../scripts/code-samples.ts';
-import { dilovodWebhookListener } from '../../src/dilovod/node.ts';
-import { parseFastriverCallback } from '../../src/fastriver/index.ts';
+import { dilovodWebhookListener } from '../../src/dilovod/webhooks.ts';
+import { parseFastriverCallback } from '../../src/fastriver/callbacks.ts';
 import { violationsOf } from '../support/stateful.ts';
 
 /** The samples of every operation, pointed at this run's stateful mocks (paths) or at the default receiver (webhooks). */

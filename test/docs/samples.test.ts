@@ -30,7 +30,7 @@ describe('a sample on every operation', () => {
   it.each(cases)('%s has a TypeScript sample through the client and a curl sample', (_, { api, entry, samples }) => {
     expect(samples.map((sample) => sample.lang)).toEqual(['TypeScript', 'curl']);
     const [typescript, curl] = samples.map((sample) => sample.source);
-    expect(typescript).toMatch(new RegExp(`from '${PACKAGE_NAME}/${api.name}(/node)?';`));
+    expect(typescript).toMatch(new RegExp(`from '${PACKAGE_NAME}/${api.name}(/callbacks|/webhooks)?';`));
     expect(typescript).not.toMatch(/\.\.\/|baseUrl\s*[,}]/); // no path of this repository, no unrendered shorthand
     if (entry.kind === 'path') expect(typescript).toContain(`baseUrl: '${defaultMock(api)}'`);
     expect(curl).toMatch(new RegExp(`^curl .*'${entry.kind === 'path' ? defaultMock(api) : WEBHOOK_RECEIVER}/`, 'm'));

@@ -1,8 +1,8 @@
 // The fetch-style callback handler (the node:http listener is fed raw bytes in test/reliability/receivers.test.ts).
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/index.ts';
-import { dilovodWebhookHandler } from '../../src/dilovod/index.ts';
-import { fastriverCallbackHandler, type FastriverCallback } from '../../src/fastriver/index.ts';
+import { dilovodWebhookHandler } from '../../src/dilovod/webhooks.ts';
+import { fastriverCallbackHandler, type FastriverCallback } from '../../src/fastriver/callbacks.ts';
 
 const CALLBACK = JSON.stringify({ data: { id: '1', type: 'external_callback', attributes: { event: 'schedule', delivery_request_status: 'validated' } } });
 type Body = NonNullable<RequestInit['body']>;

@@ -1,7 +1,7 @@
 // Attacks on dilovodWebhookListener (node:http) and dilovodWebhookHandler through raw sockets.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dilovodWebhookListener } from '../../src/dilovod/node.ts';
-import { dilovodWebhookHandler, parseDilovodWebhook, DecodeError } from '../../src/dilovod/index.ts';
+import { dilovodWebhookListener, dilovodWebhookHandler, parseDilovodWebhook } from '../../src/dilovod/webhooks.ts';
+import { DecodeError } from '../../src/dilovod/index.ts';
 import { catchingUncaught, listen, raw, statusOf } from './sockets.ts';
 
 const good = encodeURIComponent(JSON.stringify({ action: 'objectChanged', params: { objectName: 'documents.saleOrder', id: '1109100000001038' } }));

@@ -1,7 +1,8 @@
 // Attacks on parseFastriverCallback and on JSON:API flattening through the Fastriver client against a hostile server.
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFastriverClient, DecodeError, parseFastriverCallback, SdkError } from '../../src/fastriver/index.ts';
+import { createFastriverClient, DecodeError, SdkError } from '../../src/fastriver/index.ts';
+import { parseFastriverCallback } from '../../src/fastriver/callbacks.ts';
 import { startFaultServer, type FaultServer } from '../support/fault-server.ts';
 
 const TOKEN = 'tok-SECRET-9f8e7d6c5b4a';

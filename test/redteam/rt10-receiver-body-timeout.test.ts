@@ -4,8 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fastriverCallbackHandler } from '../../src/fastriver/index.ts';
-import { fastriverCallbackListener } from '../../src/fastriver/node.ts';
+import { fastriverCallbackHandler, fastriverCallbackListener } from '../../src/fastriver/callbacks.ts';
 import { SdkError, UsageError } from '../../src/core/index.ts';
 
 const CALLBACK = JSON.stringify({ data: { id: '1', type: 'external_callback', attributes: { event: 'schedule', delivery_request_status: 'validated' } } });

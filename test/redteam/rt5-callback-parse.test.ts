@@ -1,7 +1,8 @@
 // rt5: Fastriver callbacks that are ambiguous (duplicate members), carry ids a double cannot hold, or collide with
 // the names the parser itself adds.
 import { describe, expect, it } from 'vitest';
-import { parseFastriverCallback, DecodeError, SdkError } from '../../src/fastriver/index.ts';
+import { DecodeError, SdkError } from '../../src/fastriver/index.ts';
+import { parseFastriverCallback } from '../../src/fastriver/callbacks.ts';
 
 const ok = (attributes: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ data: { id: 'f7b1c2d3-0000-4000-8000-000000000001', type: 'external_callback', attributes: { event: 'schedule', ...attributes }, ...extra } });
 

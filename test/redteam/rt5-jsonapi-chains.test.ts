@@ -1,9 +1,10 @@
 // rt5: JSON:API documents whose relationships chain through many included resources, and source-address spoofing
 // headers on the Dilovod listener.
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseFastriverCallback, createFastriverClient } from '../../src/fastriver/index.ts';
+import { createFastriverClient } from '../../src/fastriver/index.ts';
+import { parseFastriverCallback } from '../../src/fastriver/callbacks.ts';
 import { SdkError } from '../../src/core/index.ts';
-import { dilovodWebhookListener } from '../../src/dilovod/node.ts';
+import { dilovodWebhookListener } from '../../src/dilovod/webhooks.ts';
 import { serve, settle, type TestServer } from './helpers.ts';
 import { listen, raw, statusOf } from './sockets.ts';
 

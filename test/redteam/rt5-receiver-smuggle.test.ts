@@ -1,8 +1,8 @@
 // rt5: a refused request's body carrying another request (desync on keep-alive connections).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Server } from 'node:http';
-import { dilovodWebhookListener } from '../../src/dilovod/node.ts';
-import { fastriverCallbackListener } from '../../src/fastriver/node.ts';
+import { dilovodWebhookListener } from '../../src/dilovod/webhooks.ts';
+import { fastriverCallbackListener } from '../../src/fastriver/callbacks.ts';
 import { listen, raw } from './sockets.ts';
 
 const P = encodeURIComponent(JSON.stringify({ action: 'objectChanged', params: { objectName: 'documents.saleOrder', id: '1109100000001038' } }));

@@ -3,10 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import type { Server } from 'node:http';
-import { dilovodWebhookListener } from '../../src/dilovod/node.ts';
-import { dilovodWebhookHandler, parseDilovodWebhook, DecodeError, SdkError } from '../../src/dilovod/index.ts';
-import { fastriverCallbackListener } from '../../src/fastriver/node.ts';
-import { fastriverCallbackHandler } from '../../src/fastriver/index.ts';
+import { dilovodWebhookListener, dilovodWebhookHandler, parseDilovodWebhook } from '../../src/dilovod/webhooks.ts';
+import { DecodeError, SdkError } from '../../src/dilovod/index.ts';
+import { fastriverCallbackListener, fastriverCallbackHandler } from '../../src/fastriver/callbacks.ts';
 import { listen, raw, statusOf, catchingUncaught } from './sockets.ts';
 
 const packet = JSON.stringify({ action: 'objectChanged', params: { objectName: 'documents.saleOrder', id: '1109100000001038' } });

@@ -12,7 +12,7 @@ import { packedPackage } from '../support/packed.ts';
 
 const root = join(import.meta.dirname, '../..');
 let dir = '';
-const entries = ['', '/dellin', '/dilovod', '/dilovod/node', '/fastriver', '/fastriver/node', '/tbank-delivery', '/yandex-fleet'];
+const entries = ['', '/dellin', '/dilovod', '/dilovod/webhooks', '/fastriver', '/fastriver/callbacks', '/tbank-delivery', '/yandex-fleet'];
 const node = (file: string, code: string) => {
   writeFileSync(join(dir, file), code);
   return execFileSync(process.execPath, [file], { cwd: dir, encoding: 'utf8', timeout: 60_000 });

@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mockSession } from '../../mocks/admin-client.ts';
 import { startMockHost, type MockHost } from '../../mocks/host.ts';
-import { createFastriverClient, parseFastriverCallback, SdkError } from '../../src/fastriver/index.ts';
+import { createFastriverClient, SdkError } from '../../src/fastriver/index.ts';
+import { parseFastriverCallback } from '../../src/fastriver/callbacks.ts';
 
 let host: MockHost;
 const servers: Server[] = [];

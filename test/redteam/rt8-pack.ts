@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { packedPackage } from '../support/packed.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const ENTRIES = ['', '/yandex-fleet', '/tbank-delivery', '/fastriver', '/fastriver/node', '/dellin', '/dilovod', '/dilovod/node', '/redis/node'];
+export const ENTRIES = ['', '/yandex-fleet', '/tbank-delivery', '/fastriver', '/fastriver/callbacks', '/dellin', '/dilovod', '/dilovod/webhooks', '/redis/node'];
 export const BIN = join(ROOT, 'node_modules/.bin');
 let shared = '';
 let packedTarball = '';

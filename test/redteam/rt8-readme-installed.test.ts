@@ -24,7 +24,7 @@ beforeAll(async () => {
     const name = m[2]!.trim();
     let code = m[1]!;
     if (code.includes('./mocks/') || name.startsWith('redis')) continue; // needs the clone's mock admin client / a Redis
-    code = code.replace(/'\.\/src\/core\/index\.ts'/g, "'delivery-api-clients'").replace(/'\.\/src\/([a-z-]+)\/(index|node)\.ts'/g, (_m, api, file) => `'delivery-api-clients/${api}${file === 'node' ? '/node' : ''}'`);
+    code = code.replace(/'\.\/src\/core\/index\.ts'/g, "'delivery-api-clients'").replace(/'\.\/src\/([a-z-]+)\/(index|node|callbacks|webhooks)\.ts'/g, (_m, api, file) => `'delivery-api-clients/${api}${file === 'index' ? '' : `/${file}`}'`);
     for (const server of host.servers) code = code.replaceAll(`http://127.0.0.1:${PORTS[server.api]}`, server.url);
     code = code.replaceAll("'mocks/fixtures/", `'${ROOT}/mocks/fixtures/`);
     blocks.push({ name, code });
@@ -121,10 +121,10 @@ export {};
     writeFileSync(join(tdir, 'index.ts'), `
 import { createTbankDeliveryClient } from 'delivery-api-clients/tbank-delivery';
 import { createFastriverClient } from 'delivery-api-clients/fastriver';
-import { fastriverCallbackListener } from 'delivery-api-clients/fastriver/node';
+import { fastriverCallbackListener } from 'delivery-api-clients/fastriver/callbacks';
 import { createDellinClient } from 'delivery-api-clients/dellin';
 import { createDilovodClient } from 'delivery-api-clients/dilovod';
-import { dilovodWebhookListener } from 'delivery-api-clients/dilovod/node';
+import { dilovodWebhookListener } from 'delivery-api-clients/dilovod/webhooks';
 import { createYandexFleetClient } from 'delivery-api-clients/yandex-fleet';
 import { createRedisLock } from 'delivery-api-clients/redis/node';
 import { filenameFromContentDisposition } from 'delivery-api-clients';
@@ -143,10 +143,10 @@ void p; void createTbankDeliveryClient; void createFastriverClient; void fastriv
     writeFileSync(join(tdir, 'index.ts'), `
 import { createTbankDeliveryClient } from 'delivery-api-clients/tbank-delivery';
 import { createFastriverClient } from 'delivery-api-clients/fastriver';
-import { fastriverCallbackListener } from 'delivery-api-clients/fastriver/node';
+import { fastriverCallbackListener } from 'delivery-api-clients/fastriver/callbacks';
 import { createDellinClient, DellinApiError } from 'delivery-api-clients/dellin';
 import { createDilovodClient } from 'delivery-api-clients/dilovod';
-import { dilovodWebhookListener } from 'delivery-api-clients/dilovod/node';
+import { dilovodWebhookListener } from 'delivery-api-clients/dilovod/webhooks';
 import { createYandexFleetClient } from 'delivery-api-clients/yandex-fleet';
 import { createRedisLock } from 'delivery-api-clients/redis/node';
 import { ApiError, filenameFromContentDisposition } from 'delivery-api-clients';

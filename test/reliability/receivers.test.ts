@@ -6,8 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { dilovodWebhookListener } from '../../src/dilovod/node.ts';
-import { fastriverCallbackListener } from '../../src/fastriver/node.ts';
+import { dilovodWebhookListener } from '../../src/dilovod/webhooks.ts';
+import { fastriverCallbackListener } from '../../src/fastriver/callbacks.ts';
 import { flush, record } from './figures.ts';
 
 const RUNS = 300;

@@ -1,8 +1,10 @@
 // Dilovod's webhooks: a GET to your URL with a `packet` query parameter holding JSON, sent from one address only and
 // carrying no signature, so the source address is the one check there is.
+// `delivery-api-clients/dilovod/webhooks`, an entry of its own: a service that only calls the API does not load the
+// receiver. `dilovodWebhookHandler` is fetch-style (workers, Deno, Bun); `dilovodWebhookListener` serves node:http.
 import { DecodeError } from '../core/index.ts';
 import { describeValue, idText, isError, isPlainObject } from '../core/objects.ts';
-import { checkReceiver, checkRequest, plainResponse, refuseEarly, type FetchHandler, type ReceiverLimits } from '../core/receiver.ts';
+import { checkReceiver, checkRequest, nodeListener, plainResponse, refuseEarly, type FetchHandler, type ReceiverLimits } from '../core/receiver.ts';
 
 /** The one address the seed documents Dilovod's webhooks coming from. */
 export const DILOVOD_WEBHOOK_IPS: readonly string[] = ['88.198.50.253'];
@@ -76,7 +78,7 @@ export function parseDilovodWebhook(request: string | URL | URLSearchParams, che
 export type WebhookListener = (event: DilovodWebhookEvent) => void | Promise<void>;
 
 /** Webhooks are GETs with the packet in the query: no body is read. */
-export const DILOVOD_WEBHOOK_LIMITS: ReceiverLimits = { methods: ['GET'], maxBodyBytes: 0 };
+const DILOVOD_WEBHOOK_LIMITS: ReceiverLimits = { methods: ['GET'], maxBodyBytes: 0 };
 
 /**
  * A fetch-style handler (`(Request, remoteAddress) => Response`): 405 for any method but GET, 413 for a body, then 403
@@ -103,4 +105,12 @@ export function dilovodWebhookHandler(onEvent: WebhookListener, options: { allow
     }
     return plainResponse(200, 'ok');
   };
+}
+
+/**
+ * dilovodWebhookHandler for node:http servers: `createServer(dilovodWebhookListener(onEvent))`. Any request, however
+ * malformed (a request-target of `//` or `*`, another method, a body), gets a 4xx and the server keeps serving.
+ */
+export function dilovodWebhookListener(onEvent: WebhookListener, options: { allowedIps?: readonly string[] } = {}) {
+  return nodeListener(dilovodWebhookHandler(onEvent, options), DILOVOD_WEBHOOK_LIMITS);
 }

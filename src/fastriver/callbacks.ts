@@ -1,7 +1,10 @@
 // Callbacks Fastriver POSTs to the request's `callback_url`: parsed, checked and flattened like any other document.
+// `delivery-api-clients/fastriver/callbacks`, an entry of its own: a service that only calls the API does not load the
+// receiver (issue 14: importing an entry costs at most 1.5× importing openapi-fetch; BENCHMARKS.md, import time).
+// `fastriverCallbackHandler` is fetch-style (workers, Deno, Bun); `fastriverCallbackListener` serves node:http.
 import { DecodeError, UsageError } from '../core/index.ts';
 import { copyJsonData, describeValue, idText, isError, isPlainObject as isObject } from '../core/objects.ts';
-import { checkReceiver, checkRequest, DEFAULT_BODY_TIMEOUT_MS, plainResponse, readRequestBody, refuseEarly, type FetchHandler, type ReceiverLimits } from '../core/receiver.ts';
+import { checkReceiver, checkRequest, DEFAULT_BODY_TIMEOUT_MS, nodeListener, plainResponse, readRequestBody, refuseEarly, type FetchHandler, type ReceiverLimits } from '../core/receiver.ts';
 import type { components } from '../../generated/fastriver.ts';
 import type { FlatCallbackEvent } from './client.ts';
 import { flatten } from './jsonapi.ts';
@@ -127,7 +130,7 @@ export interface CallbackReceiverOptions {
 }
 
 /** The receiver's limits from its options; a UsageError for a limit that is not a whole number in range. */
-export function callbackLimits(options: CallbackReceiverOptions | null | undefined): ReceiverLimits {
+function callbackLimits(options: CallbackReceiverOptions | null | undefined): ReceiverLimits {
   const { maxBodyBytes = 1024 * 1024, bodyTimeoutMs = DEFAULT_BODY_TIMEOUT_MS } = options ?? {};
   const usage = (reason: string) => new UsageError(RECEIVER, reason);
   if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 0) throw usage(`maxBodyBytes must be a whole number of bytes, not ${describeValue(maxBodyBytes)}`);
@@ -165,4 +168,13 @@ export function fastriverCallbackHandler(onEvent: CallbackListener, options: Cal
     }
     return plainResponse(200, 'ok');
   };
+}
+
+/**
+ * fastriverCallbackHandler for node:http servers: `createServer(fastriverCallbackListener(onEvent))`. Any request,
+ * however malformed (a request-target of `//` or `*`, another method, a body too large or cut off), gets a 4xx and the
+ * server keeps serving.
+ */
+export function fastriverCallbackListener(onEvent: CallbackListener, options: CallbackReceiverOptions = {}) {
+  return nodeListener(fastriverCallbackHandler(onEvent, options), callbackLimits(options));
 }
