@@ -88,6 +88,41 @@ describe('the packed package', { timeout: 120_000 }, () => {
     }
   });
 
+  // Issue 14, nothing happens at import: compiling the entry is most of its import (BENCHMARKS.md, section 6), so the
+  // build keeps it small, and nothing in it makes V8 do work at parse time that only a call needs.
+  it('is built to import fast: local names shortened, the names a user sees kept, no Unicode property escape in a regex literal', async () => {
+    const ts = (await import('typescript')).default;
+    const code = files.filter((path) => /^dist\/.*\.c?js$/.test(path));
+    expect(code.length).toBe(2 * entries.length);
+    for (const path of code) {
+      const text = readFileSync(join(scratch, 'node_modules', pkg.name, path), 'utf8');
+      const source = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
+      const parameters: string[] = [];
+      const propertyEscapes: string[] = [];
+      const visit = (node: import('typescript').Node): void => {
+        if (ts.isParameter(node) && ts.isIdentifier(node.name)) parameters.push(node.name.text);
+        // V8 checks a regular expression literal when it parses the file; a \p{…} makes it load ICU's tables.
+        if (node.kind === ts.SyntaxKind.RegularExpressionLiteral && /\\[pP]\{/.test(node.getText(source))) propertyEscapes.push(node.getText(source));
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+      expect(propertyEscapes, path).toEqual([]);
+      // terser shortened the parameters (tsup leaves a file as it was when terser fails, and says so only in its log)
+      expect(parameters.length, path).toBeGreaterThan(10);
+      expect(parameters.filter((name) => name.length > 2), path).toEqual([]);
+    }
+    // Function and class names are kept: stack traces and `error.name` read as in src/. (Not `redis/node`: it loads its
+    // optional peers, which this project does not install.)
+    for (const [key] of entries.filter(([name]) => !name.endsWith('/node'))) {
+      const specifier = `${pkg.name}${key.slice(1)}`;
+      const script = `const m = FORMAT; const wrong = Object.entries(m).filter(([k, v]) => typeof v === 'function' && v.name !== k).map(([k, v]) => k + ' is named ' + v.name); console.log(JSON.stringify(wrong));`;
+      for (const [flag, load] of [['--input-type=module', `await import('${specifier}')`], ['--input-type=commonjs', `require('${specifier}')`]] as const) {
+        const { stdout } = await run(process.execPath, [flag, '-e', script.replace('FORMAT', load)], { cwd: scratch });
+        expect(JSON.parse(stdout), `${specifier} ${flag}`).toEqual([]);
+      }
+    }
+  });
+
   it('passes publint, warnings included', async () => {
     const { stdout } = await run(bin('publint'), ['run', tarball, '--strict', '--level', 'suggestion'], { cwd: scratch });
     expect(stdout).toContain('All good!');
