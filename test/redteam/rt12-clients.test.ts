@@ -35,6 +35,14 @@ async function same(call: (m: Mod) => Promise<unknown>, src: Mod, built: { esm: 
   return expected;
 }
 
+/** README's Dellin example body. */
+const REQUEST = {
+  docID: '2000000000000',
+  delivery: { arrival: { address: { search: 'Омск, Ленина, 5' }, produceDate: '2020-11-30', time: { worktimeStart: '10:00', worktimeEnd: '17:00' }, payer: 'receiver' } },
+  members: { receiver: { contactPersons: [{ name: 'Иван Иванович' }], phoneNumbers: [{ number: '+79213332211' }] } },
+  payment: { type: 'noncash', email: 'buh@example.ru' },
+};
+
 describe('Dellin through the built client', () => {
   const text = fc.oneof(fc.constantFrom('200', ' 200 ', '500', '200.0', '2e2', 'true', 'false', '1', '0', 'INF', '-0', '', '&#50;00', '<![CDATA[200]]>', 'x&amp;y', '&#xD;', 'é'), fc.string({ maxLength: 6 }).map((s) => s.replace(/[<&]/g, '')));
   const count = fc.oneof({ weight: 6, arbitrary: fc.constant(1) }, { weight: 1, arbitrary: fc.constantFrom(0, 2) });
@@ -42,7 +50,7 @@ describe('Dellin through the built client', () => {
   const status = fc.oneof({ weight: 4, arbitrary: fc.constantFrom('200', ' 200 ', '\n200\n') }, { weight: 1, arbitrary: text });
   const metadata = fc.tuple(el('status', status), el('generatedAt', text)).map(([s, g]) => `<metadata>${s}${g}</metadata>`);
   const session = fc.tuple(el('expireTime', text), el('expired', text)).map(([e, x]) => `<session>${e}${x}</session>`);
-  const dates = fc.tuple(el('dates', text), el('dates', text), el('requestID', text), el('state', text)).map((p) => p.join(''));
+  const dates = fc.tuple(el('dates', text), el('dates', text), el('requestID', text), el('state', text), el('foundAddresses', fc.tuple(el('field', text), el('value', text)).map((p) => p.join(''))), el('information', text)).map((p) => p.join(''));
   const body = fc.tuple(count.chain((n) => fc.array(metadata, { minLength: n, maxLength: n })), fc.oneof(session, dates, fc.constant('')), fc.constantFrom('', '<?xml version="1.0" encoding="UTF-8"?>', '\ufeff', '<?xml version="1.0" encoding="windows-1251"?>'), fc.oneof({ weight: 5, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }))
     .map(([md, data, head, withData]) => `${head}<response>${md.join('')}${withData ? `<data>${data}</data>` : ''}</response>`);
 
@@ -51,6 +59,7 @@ describe('Dellin through the built client', () => {
       fc.asyncProperty(body, fc.constantFrom(200, 200, 200, 400, 500), fc.constantFrom('application/xml', 'text/xml; charset=utf-8', 'application/xml; charset=koi8-r'), async (xml, status, type) => {
         const make = (m: Mod) => m.createDellinClient({ appkey: 'rt12-appkey-secret', sessionID: 'rt12-session-secret', format: 'xml', baseUrl: 'https://dellin.example', retry: { maxRetries: 0 }, fetch: answering(() => ({ status, type, body: xml })) });
         await same((m) => make(m).sessionInfo(), srcDellin, dellin);
+        await same((m) => make(m).requestDelivery(REQUEST), srcDellin, dellin);
         await same((m) => make(m).deliveryDates({ docID: '1', delivery: { arrival: { address: { search: 'x' } } } }), srcDellin, dellin);
       }),
       { numRuns: 250 },
