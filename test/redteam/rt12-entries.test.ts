@@ -126,3 +126,20 @@ describe('receiver entries for browsers and workers', () => {
     });
   }
 });
+
+describe('the root entry bundled for an edge runtime (no require, no process)', () => {
+  it('file-name functions work in a bare vm realm, content-disposition loaded by 20 concurrent first calls at once', async () => {
+    const { build } = await import('esbuild');
+    const vm = await import('node:vm');
+    const contents = `import { filenameFromContentDisposition, safeFilename, downloadedFile } from 'delivery-api-clients';
+globalThis.run = async () => {
+  const names = await Promise.all(Array.from({ length: 20 }, (_, i) => filenameFromContentDisposition("attachment; filename*=UTF-8''%D1%84" + i + "%E2%80%AE.pdf; filename=\\"x.pdf\\"")));
+  const file = await downloadedFile(new ArrayBuffer(2), new Headers({ 'content-disposition': 'attachment; filename="../../CON .txt"' }));
+  return JSON.stringify([names[0], names[19], safeFilename('a\\u202eb\\u2028c'), file.filename]);
+};`;
+    const out = await build({ stdin: { contents, resolveDir: app }, bundle: true, platform: 'browser', format: 'iife', write: false, logLevel: 'silent' });
+    const context = vm.createContext({ Headers, TextEncoder, TextDecoder, ArrayBuffer, Uint8Array });
+    vm.runInContext(out.outputFiles[0]!.text, context);
+    expect(await vm.runInContext('run()', context)).toBe(JSON.stringify(['ф0_.pdf', 'ф19_.pdf', 'a_b_c', '_CON .txt']));
+  });
+});
