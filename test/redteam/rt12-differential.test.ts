@@ -16,7 +16,7 @@ let webhooks: { esm: Mod; cjs: Mod };
 
 beforeAll(async () => {
   const app = await builtApp();
-  [root, dellin, callbacks, webhooks] = await Promise.all(['', '/dellin', '/fastriver/callbacks', '/dilovod/webhooks'].map((sub) => entry(app, sub)));
+  [root, dellin, callbacks, webhooks] = await Promise.all([entry(app, ''), entry(app, '/dellin'), entry(app, '/fastriver/callbacks'), entry(app, '/dilovod/webhooks')]);
 }, 240_000);
 
 /** Runs fn against src, ESM and CJS and expects the three outcomes equal. */
@@ -117,7 +117,7 @@ describe('built vs src: receivers', () => {
     const ip = fc.oneof(fc.constantFrom('88.198.50.253', '::ffff:88.198.50.253', '::FFFF:88.198.50.253', '88.198.50.25', '', '127.0.0.1'), fc.ipV4(), fc.ipV6(), fc.constant(undefined));
     await fc.assert(
       fc.asyncProperty(query, ip, async ([packets, form], remoteAddress) => {
-        const params = new URLSearchParams(packets.map((p) => ['packet', p]));
+        const params = new URLSearchParams(packets.map((p): [string, string] => ['packet', p]));
         const make = () => (form === 'params' ? new URLSearchParams(params) : form === 'url' ? new URL(`https://me.example/hook?${params}`) : `/hook?${params}`);
         await same((m) => m.parseDilovodWebhook(make(), { remoteAddress }), srcWebhooks, webhooks);
         await same((m) => m.parseDilovodWebhook(make(), { remoteAddress, allowedIps: ['127.0.0.1', '::1'] }), srcWebhooks, webhooks);

@@ -90,7 +90,7 @@ describe('terser keeps what names and stack traces need', () => {
 
   it('a subclass of a built error class keeps its own name and instanceof', () => {
     for (const f of ['esm', 'cjs'] as const) {
-      const { DecodeError, SdkError } = mods['']![f];
+      const { DecodeError, SdkError } = mods['']![f] as { DecodeError: new (...args: unknown[]) => Error; SdkError: new (...args: unknown[]) => Error };
       class MyError extends DecodeError {}
       const e = new MyError({ api: 'x', operation: 'y', attempts: 0 }, 'p', 'r');
       expect(e instanceof MyError).toBe(true);
