@@ -3,7 +3,7 @@
 import { type ApiClient, type ApiPromise, type FetchResult, type Operation, type RequestOptions } from './client.ts';
 import type { FetchLike } from './transport.ts';
 import { UsageError } from './errors.ts';
-import { describeValue } from './objects.ts';
+import { bytesOf, describeValue, tagOf } from './objects.ts';
 
 /** A helper of this file called with what it does not take. */
 const usage = (operation: string, reason: string) => new UsageError({ api: 'core', operation, attempts: 0 }, reason);
@@ -48,14 +48,23 @@ export function typeForFilename(filename: string): string {
 export async function toBlob(content: BinaryContent, filename: string): Promise<Blob> {
   if (content instanceof Blob) return content.type ? content : new Blob([content], { type: typeForFilename(filename) });
   const type = typeForFilename(filename);
-  if (content instanceof ArrayBuffer) return new Blob([content], { type });
-  if (ArrayBuffer.isView(content)) return new Blob([new Uint8Array(content.buffer, content.byteOffset, content.byteLength)], { type });
+  // Blobs and bytes of any realm (a Buffer made in Jest's sandbox is no Uint8Array of this one).
+  if (tagOf(content) === 'Blob' || tagOf(content) === 'File') {
+    const blob = content as unknown as Blob;
+    return new Blob([await blob.arrayBuffer()], { type: blob.type || type });
+  }
+  const bytes = bytesOf(content);
+  if (bytes) return new Blob([bytes], { type });
   if (content !== null && typeof content === 'object' && Symbol.asyncIterator in content) {
-    const chunks: Array<Uint8Array | string> = [];
-    for await (const chunk of content) chunks.push(chunk);
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of content) {
+      const part = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : bytesOf(chunk);
+      if (!part) throw usage('toBlob', `a chunk of the file content must be bytes or text, not ${describeValue(chunk)}`);
+      chunks.push(part);
+    }
     return new Blob(chunks, { type });
   }
-  throw new TypeError(`file content must be a Blob, bytes (Buffer, Uint8Array, ArrayBuffer) or a stream, not ${typeof content}`);
+  throw usage('toBlob', `file content must be a Blob, bytes (Buffer, Uint8Array, ArrayBuffer) or a stream, not ${describeValue(content)}`);
 }
 
 /** Runs an operation answering a file (send it with `parseAs: 'arrayBuffer'`): its bytes, type and name. */

@@ -5,24 +5,41 @@ import { isError } from './objects.ts';
 /**
  * Every error a constructor of any copy of the package made, with that copy and the `errorName`s of its classes: one
  * registry shared by every copy (the ESM and the CommonJS build, entries bundled into one application), kept on
- * globalThis under a `Symbol.for` key and made with the first error. Only constructors add to it, so nothing outside
- * them can make a value pass for one of these errors.
+ * globalThis under a `Symbol.for` key and made with the first error. Only the constructors add to it: a plain object,
+ * a copied or cloned error, another library's error never passes (code that deliberately writes into the registry
+ * can, as it could redefine `instanceof` itself). The key carries the registry's version, so another version's
+ * registry is never read as this one; a globalThis that takes no new property (frozen, hardened) or a key already
+ * taken leaves this copy with a registry of its own, where `instanceof` holds within the copy only.
  */
 interface Mark {
   copy: object;
   classes: readonly string[];
 }
-const REGISTRY = Symbol.for('delivery-api-clients.errors');
+const REGISTRY = Symbol.for('delivery-api-clients.errors.v1');
 /** This copy of the module. */
 const COPY = Object.freeze({});
 let marks: WeakMap<object, Mark> | undefined;
 
 function registry(): WeakMap<object, Mark> {
   if (marks) return marks;
-  const holder = globalThis as { [REGISTRY]?: unknown };
-  if (!(holder[REGISTRY] instanceof WeakMap)) Object.defineProperty(holder, REGISTRY, { value: new WeakMap<object, Mark>() });
-  marks = holder[REGISTRY] as WeakMap<object, Mark>;
+  try {
+    const holder = globalThis as { [REGISTRY]?: unknown };
+    if (!(holder[REGISTRY] instanceof WeakMap)) Object.defineProperty(holder, REGISTRY, { value: new WeakMap<object, Mark>() });
+    marks = holder[REGISTRY] as WeakMap<object, Mark>;
+  } catch {
+    marks = new WeakMap<object, Mark>();
+  }
   return marks;
+}
+
+/** The `errorName`s a copy recorded for a value, if it is an error a constructor made; read defensively. */
+function classesOf(value: object): readonly string[] | undefined {
+  try {
+    const mark = registry().get(value);
+    return mark && mark.copy !== COPY && Array.isArray(mark.classes) ? mark.classes : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Base class of every error this toolkit throws for a failed call. */
@@ -44,8 +61,7 @@ export class SdkError extends Error {
   static override [Symbol.hasInstance](value: unknown): boolean {
     if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
     if (!Object.hasOwn(this, 'errorName') || typeof value !== 'object' || value === null) return false;
-    const mark = registry().get(value);
-    return mark !== undefined && mark.copy !== COPY && mark.classes.includes(this.errorName);
+    return classesOf(value)?.includes(this.errorName) === true;
   }
 
   /** The API (`yandex-fleet`, …) and the operation (`createTransaction`, or `METHOD /path` for raw calls). */
@@ -61,7 +77,11 @@ export class SdkError extends Error {
     for (let type: Function | null = new.target; type && type !== Error; type = Object.getPrototypeOf(type) as Function | null) {
       if (Object.hasOwn(type, 'errorName')) classes.push(String((type as typeof SdkError).errorName));
     }
-    registry().set(this, { copy: COPY, classes: Object.freeze(classes) });
+    try {
+      registry().set(this, { copy: COPY, classes: Object.freeze(classes) });
+    } catch {
+      // a registry another party put under the key and that refuses entries: this error is then known by prototype only
+    }
     // Read as they come: plain JavaScript may leave the context out.
     this.api = String(context?.api ?? '');
     this.operation = String(context?.operation ?? '');

@@ -1,14 +1,26 @@
 // Building objects from data off the wire without letting a key change how the process behaves.
 
-/** Sets an own data property; plain assignment would let a "__proto__" key from the wire swap the prototype. */
 /**
  * An Error from any realm: `instanceof Error` sees only this realm's, and an error made in another one (Jest's test
  * sandbox, a vm context, an iframe) would lose its message and cause.
  */
 export function isError(value: unknown): value is Error {
-  return value instanceof Error || Object.prototype.toString.call(value) === '[object Error]';
+  return value instanceof Error || tagOf(value) === 'Error';
 }
 
+/** A value's built-in kind (`ArrayBuffer`, `Blob`, `URLSearchParams`), the same whichever realm made it. */
+export const tagOf = (value: unknown): string => Object.prototype.toString.call(value).slice(8, -1);
+
+/**
+ * Bytes as a Uint8Array over the same memory: any ArrayBuffer view (a Buffer, a DataView) or an ArrayBuffer, from any
+ * realm (`instanceof Uint8Array` sees only this realm's: a Buffer in Jest's sandbox is not one). Undefined otherwise.
+ */
+export function bytesOf(value: unknown): Uint8Array | undefined {
+  if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  return tagOf(value) === 'ArrayBuffer' ? new Uint8Array(value as ArrayBuffer) : undefined;
+}
+
+/** Sets an own data property; plain assignment would let a "__proto__" key from the wire swap the prototype. */
 export function defineData(target: object, key: string, value: unknown): void {
   if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   else (target as Record<string, unknown>)[key] = value;
@@ -16,11 +28,6 @@ export function defineData(target: object, key: string, value: unknown): void {
 
 export const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/**
- * A short, safe description of any value off the wire, for an error message: a string quoted and cut to 60 characters,
- * a number, boolean or null as itself, anything else by its kind. Never calls a member of the value (an object with a
- * `toString` or `toJSON` member, or nested thousands deep, describes as `an object` like any other).
- */
 /**
  * An identifier as text: a string as it is, a JSON number only when it is a whole number from 0 to 2^53 − 1. A larger
  * one may already have been rounded by JSON.parse to another id (11098000000010389 reads as …388), so it is no id.
@@ -30,6 +37,11 @@ export function idText(value: unknown): string | undefined {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? String(value) : undefined;
 }
 
+/**
+ * A short, safe description of any value off the wire, for an error message: a string quoted and cut to 60 characters,
+ * a number, boolean or null as itself, anything else by its kind. Never calls a member of the value (an object with a
+ * `toString` or `toJSON` member, or nested thousands deep, describes as `an object` like any other).
+ */
 export function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);

@@ -1,12 +1,16 @@
 // Reading a body whole, up to a limit: the receivers (a request body) and the transport (an answer body, after fetch has
-// decompressed it, so a gzip bomb stops at the limit) both read this way.
+// decompressed it, so a gzip bomb stops at the limit) both read this way. A read that fails (a chunk that is not bytes,
+// a stream that breaks) rejects: the transport makes that a NetworkError, a receiver a 400.
+import { bytesOf, describeValue } from './objects.ts';
 
 /** Reads a body of at most `maxBodyBytes`: the bytes, or undefined when it is larger (reading stops there). */
 export async function readLimited(chunks: AsyncIterable<unknown> | null, maxBodyBytes: number): Promise<Uint8Array | undefined> {
   const parts: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of chunks ?? []) {
-    const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk instanceof Uint8Array ? chunk : new Uint8Array();
+    // Bytes from any realm (a fetch of a test sandbox's realm streams its own Uint8Arrays); anything else is no body.
+    const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : bytesOf(chunk);
+    if (!bytes) throw new TypeError(`a body chunk is ${describeValue(chunk)}, not bytes or text`);
     size += bytes.length;
     if (size > maxBodyBytes) return undefined;
     parts.push(bytes);

@@ -7,8 +7,11 @@ import { readLimited, readStreamLimited } from './read-limited.ts';
 import { UsageError, type ErrorContext } from './errors.ts';
 import { describeValue } from './objects.ts';
 
-/** A fetch-style receiver: the request, and the address it came from (`req.socket.remoteAddress` or your proxy's). */
-export type FetchHandler = (request: Request, remoteAddress: string | undefined) => Promise<Response>;
+/**
+ * A fetch-style receiver: the request, and the address it came from as text (`req.socket.remoteAddress`, Deno's
+ * `info.remoteAddr.hostname`, Bun's `server.requestIP(request)?.address`, or what your proxy vouches for).
+ */
+export type FetchHandler = (request: Request, remoteAddress?: string) => Promise<Response>;
 
 export interface ReceiverLimits {
   /** The methods the receiver takes; any other gets 405 with `Allow`. */

@@ -2,8 +2,11 @@
 // carrying no signature, so the source address is the one check there is.
 // `delivery-api-clients/dilovod/webhooks`, an entry of its own: a service that only calls the API does not load the
 // receiver. `dilovodWebhookHandler` is fetch-style (workers, Deno, Bun); `dilovodWebhookListener` serves node:http.
-import { DecodeError } from '../core/index.ts';
-import { describeValue, idText, isError, isPlainObject } from '../core/objects.ts';
+import { DecodeError, UsageError, type ErrorContext } from '../core/index.ts';
+// The errors a receiver throws, from the entry that throws them (`instanceof` by prototype holds wherever the copies
+// share no registry: README).
+export { DecodeError, SdkError, UsageError } from '../core/errors.ts';
+import { describeValue, idText, isError, isPlainObject, tagOf } from '../core/objects.ts';
 import { checkReceiver, checkRequest, nodeListener, plainResponse, refuseEarly, type FetchHandler, type ReceiverLimits } from '../core/receiver.ts';
 
 /** The one address the seed documents Dilovod's webhooks coming from. */
@@ -37,21 +40,49 @@ const context = { api: 'dilovod', operation: 'parseDilovodWebhook', attempts: 0 
 /** `::ffff:1.2.3.4` (an IPv4 address on an IPv6 socket) is 1.2.3.4. */
 const normalizeIp = (ip: string) => ip.replace(/^::ffff:/i, '');
 
-/**
- * Checks the source address and parses the packet of a webhook request: give the request URL (absolute or path with
- * query), or its query as URLSearchParams. Throws WebhookSourceError for a wrong source, DecodeError for a bad packet.
- */
-export function parseDilovodWebhook(request: string | URL | URLSearchParams, check: WebhookCheck): DilovodWebhookEvent {
-  const allowed = (check.allowedIps ?? DILOVOD_WEBHOOK_IPS).map(normalizeIp);
-  if (!check.remoteAddress || !allowed.includes(normalizeIp(check.remoteAddress))) {
-    throw new WebhookSourceError(context, 'remoteAddress', `${check.remoteAddress ?? 'an unknown address'} is not an allowed webhook source`);
+/** The allow-list, normalized; a UsageError for one that is not a list of addresses as text. */
+function allowList(where: ErrorContext, allowedIps: unknown): string[] {
+  if (allowedIps === undefined) return DILOVOD_WEBHOOK_IPS.map(normalizeIp);
+  if (!Array.isArray(allowedIps) || !allowedIps.every((ip) => typeof ip === 'string' && ip !== '')) {
+    throw new UsageError(where, `allowedIps must be a list of addresses as text, not ${describeValue(allowedIps)}`);
   }
-  let query: URLSearchParams;
+  return allowedIps.map(normalizeIp);
+}
+
+/** What the source address must be: text, or undefined when it is not known. */
+function checkAddress(where: ErrorContext, remoteAddress: unknown): asserts remoteAddress is string | undefined {
+  if (remoteAddress === undefined || typeof remoteAddress === 'string') return;
+  throw new UsageError(
+    where,
+    `the source address must be text (req.socket.remoteAddress; Deno: info.remoteAddr.hostname; Bun: server.requestIP(request)?.address), not ${describeValue(remoteAddress)}`,
+  );
+}
+
+/** The query of a request URL (absolute, or a path with its query), a URL or URLSearchParams of any realm. */
+function queryOf(request: unknown): URLSearchParams {
+  const kind = tagOf(request);
+  if (kind === 'URLSearchParams') return request as URLSearchParams;
+  if (typeof request !== 'string' && kind !== 'URL') throw new UsageError(context, `the request must be its URL or its query, not ${describeValue(request)}`);
   try {
-    query = request instanceof URLSearchParams ? request : new URL(request, 'http://webhook.invalid').searchParams;
+    return new URL(String(request), 'http://webhook.invalid').searchParams;
   } catch {
     throw new DecodeError(context, 'url', 'not a URL');
   }
+}
+
+/**
+ * Checks the source address and parses the packet of a webhook request: give the request URL (absolute or path with
+ * query), or its query as URLSearchParams. Throws WebhookSourceError for a wrong source, DecodeError for a bad packet,
+ * UsageError for arguments of the wrong kind (an address that is not text, an allow-list that is not a list of them).
+ */
+export function parseDilovodWebhook(request: string | URL | URLSearchParams, check: WebhookCheck): DilovodWebhookEvent {
+  if (!isPlainObject(check)) throw new UsageError(context, `the check must be { remoteAddress, allowedIps? }, not ${describeValue(check)}`);
+  const allowed = allowList(context, check.allowedIps);
+  checkAddress(context, check.remoteAddress);
+  if (!check.remoteAddress || !allowed.includes(normalizeIp(check.remoteAddress))) {
+    throw new WebhookSourceError(context, 'remoteAddress', `${check.remoteAddress || 'an unknown address'} is not an allowed webhook source`);
+  }
+  const query = queryOf(request);
   const [packet, ...more] = query.getAll('packet');
   if (packet === undefined) throw new DecodeError(context, 'packet', 'the query has no packet parameter');
   // Two packets are ambiguous (frameworks differ on which one wins): neither is taken.
@@ -82,14 +113,19 @@ const DILOVOD_WEBHOOK_LIMITS: ReceiverLimits = { methods: ['GET'], maxBodyBytes:
 
 /**
  * A fetch-style handler (`(Request, remoteAddress) => Response`): 405 for any method but GET, 413 for a body, then 403
- * for a wrong source, 400 with the reason for a bad packet, 200 once `onEvent` has taken the event (500 if it throws).
+ * for a wrong source (no address is a wrong source), 400 with the reason for a bad packet, 200 once `onEvent` has taken
+ * the event (500 if it throws). The address is text: Deno's `Deno.serve((request, info) => handle(request,
+ * info.remoteAddr.hostname))`; a handler given something else (Deno's `info` itself) rejects with a UsageError. An
+ * allow-list that is not a list of addresses is a UsageError when the handler is made.
  */
 export function dilovodWebhookHandler(onEvent: WebhookListener, options: { allowedIps?: readonly string[] } = {}): FetchHandler {
   const receiver = { api: 'dilovod', operation: 'dilovodWebhookHandler', attempts: 0 };
   checkReceiver(receiver, onEvent);
   const allowedIps = options?.allowedIps;
+  allowList(receiver, allowedIps); // refused when the handler is made, not on every webhook
   return async (request, remoteAddress) => {
     checkRequest(receiver, request);
+    checkAddress(receiver, remoteAddress);
     const early = refuseEarly(request.method, request.headers.get('content-length'), DILOVOD_WEBHOOK_LIMITS);
     if (early) return early;
     let event: DilovodWebhookEvent;

@@ -3,8 +3,11 @@
 // receiver (issue 14: importing an entry costs at most 1.5× importing openapi-fetch; BENCHMARKS.md, import time).
 // `fastriverCallbackHandler` is fetch-style (workers, Deno, Bun); `fastriverCallbackListener` serves node:http.
 import { DecodeError, UsageError } from '../core/index.ts';
-import { copyJsonData, describeValue, idText, isError, isPlainObject as isObject } from '../core/objects.ts';
-import { checkReceiver, checkRequest, DEFAULT_BODY_TIMEOUT_MS, nodeListener, plainResponse, readRequestBody, refuseEarly, type FetchHandler, type ReceiverLimits } from '../core/receiver.ts';
+// The errors a receiver throws, from the entry that throws them (`instanceof` by prototype holds wherever the copies
+// share no registry: README).
+export { DecodeError, SdkError, UsageError } from '../core/errors.ts';
+import { bytesOf, copyJsonData, describeValue, idText, isError, isPlainObject as isObject } from '../core/objects.ts';
+import { checkReceiver, checkRequest, DEFAULT_BODY_TIMEOUT_MS, nodeListener, plainResponse, readRequestBody, refuseEarly, type ReceiverLimits } from '../core/receiver.ts';
 import type { components } from '../../generated/fastriver.ts';
 import type { FlatCallbackEvent } from './client.ts';
 import { flatten } from './jsonapi.ts';
@@ -81,21 +84,25 @@ const fail = (path: string, reason: string): never => {
 };
 
 /**
- * Parses a callback body (the raw text or the parsed JSON), in either form the API sends: the event alone, or the
- * event with the request and its deliveries included. An event outside the spec's list is an
- * OtherFastriverCallback (`known: false`), not an error. Throws a DecodeError naming what is wrong with the envelope.
+ * Parses a callback body (its bytes: an ArrayBuffer or any view of one, such as a Buffer; its text; or the parsed JSON),
+ * in either form the API sends: the event alone, or the event with the request and its deliveries included. An event
+ * outside the spec's list is an OtherFastriverCallback (`known: false`), not an error. Throws a DecodeError naming what
+ * is wrong with the envelope.
  */
 export function parseFastriverCallback(body: unknown): FastriverCallback {
   let payload = body;
-  if (typeof body === 'string' || body instanceof Uint8Array) {
+  const bytes = bytesOf(body);
+  if (typeof body === 'string' || bytes) {
     let text = '';
     try {
-      text = typeof body === 'string' ? body : (utf8 ??= new TextDecoder('utf-8', { fatal: true })).decode(body);
+      text = bytes ? (utf8 ??= new TextDecoder('utf-8', { fatal: true })).decode(bytes) : (body as string);
     } catch {
       fail('', 'the body is not UTF-8 text');
     }
     try {
-      payload = JSON.parse(text);
+      // A byte order mark is dropped (RFC 8259 §8.1 lets a reader ignore it): TextDecoder drops it from bytes, and text
+      // read with Buffer#toString keeps it.
+      payload = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
     } catch {
       fail('', 'the body is not JSON');
     }
@@ -144,9 +151,10 @@ const RECEIVER = { api: 'fastriver', operation: 'fastriverCallbackHandler', atte
 /**
  * A fetch-style handler for your `callback_url`: 405 for any method but POST, 413 for a body over the limit, 400 with
  * the reason for a body that is not a callback, 200 once `onEvent` has taken the event (500 if it throws). Fastriver
- * repeats a callback that does not get 200.
+ * repeats a callback that does not get 200. It takes the request alone, so it can be given as it is to `Deno.serve`, as a
+ * Worker's or Bun's `fetch` (what they pass after the request is not read).
  */
-export function fastriverCallbackHandler(onEvent: CallbackListener, options: CallbackReceiverOptions = {}): FetchHandler {
+export function fastriverCallbackHandler(onEvent: CallbackListener, options: CallbackReceiverOptions = {}): (request: Request, ...ignored: unknown[]) => Promise<Response> {
   checkReceiver(RECEIVER, onEvent);
   const limits = callbackLimits(options);
   return async (request) => {

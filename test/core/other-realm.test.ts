@@ -40,3 +40,63 @@ describe('errors from another realm', () => {
     expect(String(((masked.cause as Error).cause as Error).message)).toContain('ECONNREFUSED');
   });
 });
+
+// The same kind for data (red team 12): bytes, URLs, queries and Blobs made in another realm, or carried in another
+// form (an ArrayBuffer, a DataView, text with a byte order mark), are read as what they are, by every function that
+// takes them. Each row: one input in every carrier; every carrier must give the result of the plain one.
+describe('values from another realm, and every carrier of the same data', () => {
+  const callback = JSON.stringify({ data: { type: 'external_callback', id: 'c0ffee00-0000-4000-8000-000000000000', attributes: { event: 'delivered' } } });
+  const bytes = new TextEncoder().encode(callback);
+  const foreign = <T>(code: string, values: Record<string, unknown> = {}) => runInNewContext(code, values) as T;
+  const carriers: Array<[string, unknown]> = [
+    ['text', callback],
+    ['text with a byte order mark', `\uFEFF${callback}`],
+    ['a Uint8Array', bytes],
+    ['bytes with a byte order mark', new Uint8Array([0xef, 0xbb, 0xbf, ...bytes])],
+    ['a Buffer', Buffer.from(callback)],
+    ['an ArrayBuffer', bytes.slice().buffer],
+    ['a DataView', new DataView(bytes.slice().buffer)],
+    ['a view into a larger buffer', new Uint8Array([0x20, ...bytes, 0x20]).subarray(1, bytes.length + 1)],
+    ["another realm's Uint8Array", foreign('new Uint8Array(source)', { source: [...bytes] })],
+    ["another realm's ArrayBuffer", foreign('new Uint8Array(source).buffer', { source: [...bytes] })],
+  ];
+
+  it.each(carriers)('parseFastriverCallback reads %s', async (_, body) => {
+    const { parseFastriverCallback } = await import('../../src/fastriver/callbacks.ts');
+    const event = parseFastriverCallback(body);
+    expect([event.event, event.delivery_request_uuid, event.known]).toEqual(['delivered', 'c0ffee00-0000-4000-8000-000000000000', true]);
+  });
+
+  it.each(carriers.filter(([name]) => !name.startsWith('text')))('toBlob reads %s byte for byte', async (_, content) => {
+    const { toBlob } = await import('../../src/core/index.ts');
+    const blob = await toBlob(content as Uint8Array, 'callback.json');
+    expect(new TextDecoder().decode(await blob.arrayBuffer()).replace(/^\uFEFF/, '')).toBe(callback);
+    expect(blob.type).toBe('application/json');
+  });
+
+  it("toBlob reads another realm's Blob (its own type kept), and refuses what is not content with a UsageError", async () => {
+    const { toBlob } = await import('../../src/core/index.ts');
+    const { Blob: OtherBlob } = await import('node:buffer');
+    const blob = await toBlob(new OtherBlob([bytes], { type: 'text/plain' }) as unknown as Blob, 'x.json');
+    expect(await blob.text()).toBe(callback);
+    for (const content of [42, 'text', null, {}, [1, 2]]) {
+      await expect(toBlob(content as unknown as Blob, 'x.pdf'), String(content)).rejects.toBeInstanceOf(UsageError);
+    }
+    const stream = { async *[Symbol.asyncIterator]() { yield bytes; yield { not: 'bytes' }; } };
+    await expect(toBlob(stream as unknown as AsyncIterable<Uint8Array>, 'x.pdf')).rejects.toBeInstanceOf(UsageError);
+  });
+
+  it('parseDilovodWebhook reads the query from text, a URL and URLSearchParams; anything else is a UsageError', async () => {
+    const { parseDilovodWebhook } = await import('../../src/dilovod/webhooks.ts');
+    const packet = JSON.stringify({ action: 'objectChanged', params: { objectName: 'catalogs.goods', id: '1100300000001001' } });
+    const url = `http://me.example/hook?packet=${encodeURIComponent(packet)}`;
+    const check = { remoteAddress: '88.198.50.253' };
+    const forms: unknown[] = [
+      url,
+      new URL(url),
+      new URL(url).searchParams,
+    ];
+    for (const form of forms) expect(parseDilovodWebhook(form as string, check).params.id).toBe('1100300000001001');
+    for (const form of [42, null, {}, ['a']]) expect(() => parseDilovodWebhook(form as string, check), String(form)).toThrow(UsageError);
+  });
+});

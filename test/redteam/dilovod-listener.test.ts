@@ -1,7 +1,7 @@
 // Attacks on dilovodWebhookListener (node:http) and dilovodWebhookHandler through raw sockets.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dilovodWebhookListener, dilovodWebhookHandler, parseDilovodWebhook } from '../../src/dilovod/webhooks.ts';
-import { DecodeError } from '../../src/dilovod/index.ts';
+import { DecodeError, UsageError } from '../../src/core/index.ts';
 import { catchingUncaught, listen, raw, statusOf } from './sockets.ts';
 
 const good = encodeURIComponent(JSON.stringify({ action: 'objectChanged', params: { objectName: 'documents.saleOrder', id: '1109100000001038' } }));
@@ -88,7 +88,9 @@ describe('dilovodWebhookListener on a raw socket', () => {
   it('403 for an IPv4-mapped address not on the list; IPv6 loopback is not 127.0.0.1', () => {
     expect(() => parseDilovodWebhook(`/?packet=${good}`, { remoteAddress: '::1', allowedIps: ['127.0.0.1'] })).toThrow(DecodeError);
     expect(() => parseDilovodWebhook(`/?packet=${good}`, { remoteAddress: '::ffff:127.0.0.2', allowedIps: ['127.0.0.1'] })).toThrow(DecodeError);
-    expect(() => parseDilovodWebhook(`/?packet=${good}`, { remoteAddress: '', allowedIps: [''] })).toThrow(DecodeError);
+    expect(() => parseDilovodWebhook(`/?packet=${good}`, { remoteAddress: '', allowedIps: ['127.0.0.1'] })).toThrow(DecodeError);
+    // an empty address on the allow-list is a mistake in the configuration, refused as such (red team 12)
+    expect(() => parseDilovodWebhook(`/?packet=${good}`, { remoteAddress: '', allowedIps: [''] })).toThrow(UsageError);
   });
 
   it('parseDilovodWebhook: ids and names with odd characters are refused with DecodeError', () => {
