@@ -36,4 +36,15 @@ describe('DILOVOD_WEBHOOK_IPS cannot be widened at run time', () => {
     expect(parseDilovodWebhook(URL_TEXT, { remoteAddress: '88.198.50.253' }).params.id).toBe('1110000000001001');
     expect(() => parseDilovodWebhook(URL_TEXT, { remoteAddress: '127.0.0.1' })).toThrow(WebhookSourceError);
   });
+
+  it('a handler keeps the allow-list it checked when made: a later bad entry in the caller list is not a 400 to every real webhook', async () => {
+    const list = ['1.2.3.4'];
+    const events: unknown[] = [];
+    const handle = dilovodWebhookHandler((event) => { events.push(event); }, { allowedIps: list });
+    list[0] = 42 as unknown as string; // validated when made; changed afterwards
+    const response = await handle(new Request(`http://x${URL_TEXT}`), '1.2.3.4').then((r) => r.status, (error: unknown) => error);
+    // The webhook is from an allowed address and well formed: it is delivered (a snapshot) or the misuse is loud
+    // (a UsageError / 5xx Dilovod may retry), never a 400 that tells Dilovod the webhook itself was bad.
+    expect(response).not.toBe(400);
+  });
 });
