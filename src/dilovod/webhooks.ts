@@ -3,11 +3,12 @@
 // `delivery-api-clients/dilovod/webhooks`, an entry of its own: a service that only calls the API does not load the
 // receiver. `dilovodWebhookHandler` is fetch-style (workers, Deno, Bun); `dilovodWebhookListener` serves node:http.
 import { DecodeError, UsageError, type ErrorContext } from '../core/index.ts';
+import { describeValue, idText, isError, isPlainObject, tagOf } from '../core/objects.ts';
+import { checkReceiver, checkRequest, nodeListener, plainResponse, refuseEarly, type FetchHandler, type ReceiverLimits } from '../core/receiver.ts';
+
 // The errors a receiver throws, from the entry that throws them (`instanceof` by prototype holds wherever the copies
 // share no registry: README).
 export { DecodeError, SdkError, UsageError } from '../core/errors.ts';
-import { describeValue, idText, isError, isPlainObject, tagOf } from '../core/objects.ts';
-import { checkReceiver, checkRequest, nodeListener, plainResponse, refuseEarly, type FetchHandler, type ReceiverLimits } from '../core/receiver.ts';
 
 /** The one address the seed documents Dilovod's webhooks coming from. */
 export const DILOVOD_WEBHOOK_IPS: readonly string[] = ['88.198.50.253'];

@@ -3,15 +3,16 @@
 // receiver (issue 14: importing an entry costs at most 1.5× importing openapi-fetch; BENCHMARKS.md, import time).
 // `fastriverCallbackHandler` is fetch-style (workers, Deno, Bun); `fastriverCallbackListener` serves node:http.
 import { DecodeError, UsageError } from '../core/index.ts';
-// The errors a receiver throws, from the entry that throws them (`instanceof` by prototype holds wherever the copies
-// share no registry: README).
-export { DecodeError, SdkError, UsageError } from '../core/errors.ts';
 import { bytesOf, copyJsonData, describeValue, idText, isError, isPlainObject as isObject } from '../core/objects.ts';
 import { checkReceiver, checkRequest, DEFAULT_BODY_TIMEOUT_MS, nodeListener, plainResponse, readRequestBody, refuseEarly, type ReceiverLimits } from '../core/receiver.ts';
 import type { components } from '../../generated/fastriver.ts';
 import type { FlatCallbackEvent } from './client.ts';
 import { flatten } from './jsonapi.ts';
 import { FASTRIVER_TYPE_ALIASES } from './type-aliases.ts';
+
+// The errors a receiver throws, from the entry that throws them (`instanceof` by prototype holds wherever the copies
+// share no registry: README).
+export { DecodeError, SdkError, UsageError } from '../core/errors.ts';
 
 type CallbackEvent = components['schemas']['CallbackEvent'];
 

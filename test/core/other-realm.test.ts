@@ -100,3 +100,27 @@ describe('values from another realm, and every carrier of the same data', () => 
     for (const form of [42, null, {}, ['a']]) expect(() => parseDilovodWebhook(form as string, check), String(form)).toThrow(UsageError);
   });
 });
+
+describe('answer bodies streamed in chunks of another realm, or of no bytes at all', () => {
+  const answering = (chunks: unknown[]) => async () =>
+    new Response(new ReadableStream({ start(controller) { for (const chunk of chunks) controller.enqueue(chunk as Uint8Array); controller.close(); } }), { headers: { 'content-type': 'application/json' } });
+  const call = (chunks: unknown[]) =>
+    createYandexFleetClient({ apiKey: 'yandex-key-chunks-1234', clientId: 'taxi/park/p1', retry: { maxRetries: 0 }, fetch: answering(chunks) })
+      .listTransactionCategories({ query: { park: { id: 'p1' } } })
+      .catch((error: unknown) => error);
+  const json = JSON.stringify({ categories: [] });
+
+  it("reads another realm's Uint8Arrays and text chunks as the body", async () => {
+    const half = json.length >> 1;
+    const foreignBytes = runInNewContext('new Uint8Array(source)', { source: [...new TextEncoder().encode(json.slice(0, half))] });
+    expect(await call([foreignBytes, json.slice(half)])).toEqual({ categories: [] });
+  });
+
+  it('a chunk that is neither bytes nor text: a NetworkError naming it, not a bare TypeError or an empty body', async () => {
+    for (const chunk of [{ a: 1 }, 42, null, [1, 2]]) {
+      const error = await call([new TextEncoder().encode('{"categories":'), chunk, new TextEncoder().encode('[]}')]);
+      expect(error, String(chunk)).toBeInstanceOf(NetworkError);
+      expect((error as Error).message).toContain('not bytes or text');
+    }
+  });
+});
