@@ -3,7 +3,7 @@
 import { type ApiClient, type ApiPromise, type FetchResult, type Operation, type RequestOptions } from './client.ts';
 import type { FetchLike } from './transport.ts';
 import { UsageError } from './errors.ts';
-import { bytesOf, describeValue, tagOf } from './objects.ts';
+import { bytesOf, describeValue, hasBrand, isError } from './objects.ts';
 
 /** A helper of this file called with what it does not take. */
 const usage = (operation: string, reason: string) => new UsageError({ api: 'core', operation, attempts: 0 }, reason);
@@ -44,27 +44,42 @@ export function typeForFilename(filename: string): string {
   return TYPES_BY_EXTENSION[extension] ?? 'application/octet-stream';
 }
 
-/** Reads any accepted content into a Blob with a type: the Blob's own, else the file name's. */
+/**
+ * Reads any accepted content into a Blob with a type: the Blob's own, else the file name's. Blobs and bytes of any
+ * realm (a Buffer made in Jest's sandbox is no Uint8Array of this one). Anything else, bytes transferred away, or
+ * content that fails while it is read (a stream that throws) is a UsageError: an upload never goes out with less than
+ * it was given.
+ */
 export async function toBlob(content: BinaryContent, filename: string): Promise<Blob> {
-  if (content instanceof Blob) return content.type ? content : new Blob([content], { type: typeForFilename(filename) });
-  const type = typeForFilename(filename);
-  // Blobs and bytes of any realm (a Buffer made in Jest's sandbox is no Uint8Array of this one).
-  if (tagOf(content) === 'Blob' || tagOf(content) === 'File') {
+  try {
+    return await readBlob(content, typeForFilename(filename));
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError({ api: 'core', operation: 'toBlob', attempts: 0 }, `the file content could not be read (${isError(error) ? error.message : describeValue(error)})`, error);
+  }
+}
+
+async function readBlob(content: BinaryContent, type: string): Promise<Blob> {
+  // A Blob or File of any realm, by its brand (an object that only claims to be one, by its tag, is none)
+  if (content instanceof Blob || hasBrand(content, Blob.prototype, 'size')) {
     const blob = content as unknown as Blob;
-    return new Blob([await blob.arrayBuffer()], { type: blob.type || type });
+    return blob.type ? blob : new Blob([blob], { type });
   }
   const bytes = bytesOf(content);
-  if (bytes) return new Blob([bytes], { type });
+  if (bytes) return new Blob([part(bytes)], { type });
   if (content !== null && typeof content === 'object' && Symbol.asyncIterator in content) {
     const chunks: Uint8Array[] = [];
-    for await (const chunk of content) {
-      const part = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : bytesOf(chunk);
-      if (!part) throw usage('toBlob', `a chunk of the file content must be bytes or text, not ${describeValue(chunk)}`);
-      chunks.push(part);
-    }
+    for await (const chunk of content) chunks.push(part(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : bytesOf(chunk), chunk));
     return new Blob(chunks, { type });
   }
   throw usage('toBlob', `file content must be a Blob, bytes (Buffer, Uint8Array, ArrayBuffer) or a stream, not ${describeValue(content)}`);
+}
+
+/** Bytes of the content, or the UsageError for what is none. */
+function part(bytes: Uint8Array | 'detached' | undefined, chunk?: unknown): Uint8Array {
+  if (bytes === 'detached') throw usage('toBlob', 'the file content was transferred away (a detached ArrayBuffer)');
+  if (!bytes) throw usage('toBlob', `a chunk of the file content must be bytes or text, not ${describeValue(chunk)}`);
+  return bytes;
 }
 
 /** Runs an operation answering a file (send it with `parseAs: 'arrayBuffer'`): its bytes, type and name. */

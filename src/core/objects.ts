@@ -8,16 +8,44 @@ export function isError(value: unknown): value is Error {
   return value instanceof Error || tagOf(value) === 'Error';
 }
 
-/** A value's built-in kind (`ArrayBuffer`, `Blob`, `URLSearchParams`), the same whichever realm made it. */
-export const tagOf = (value: unknown): string => Object.prototype.toString.call(value).slice(8, -1);
+/**
+ * A value's built-in kind (`Error`, `URL`, `Blob`), the same whichever realm made it; `''` for a value that cannot say
+ * (a revoked Proxy). An object can claim any kind with Symbol.toStringTag: use it to read, never to trust.
+ */
+function tagOf(value: unknown): string {
+  try {
+    return Object.prototype.toString.call(value).slice(8, -1);
+  } catch {
+    return '';
+  }
+}
+
+/** Whether a getter of `prototype` takes the value: a brand check that holds across realms and cannot be forged. */
+export function hasBrand(value: unknown, prototype: object | undefined, getter: string): boolean {
+  try {
+    const get = prototype && Object.getOwnPropertyDescriptor(prototype, getter)?.get;
+    if (!get) return false;
+    get.call(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
- * Bytes as a Uint8Array over the same memory: any ArrayBuffer view (a Buffer, a DataView) or an ArrayBuffer, from any
- * realm (`instanceof Uint8Array` sees only this realm's: a Buffer in Jest's sandbox is not one). Undefined otherwise.
+ * Bytes as a Uint8Array over the same memory: any ArrayBuffer view (a Buffer, a DataView), an ArrayBuffer or a
+ * SharedArrayBuffer, from any realm (`instanceof Uint8Array` sees only this realm's: a Buffer in Jest's sandbox is
+ * not one). `'detached'` for bytes transferred away (structuredClone's `transfer`, postMessage); undefined for
+ * anything else, whatever its Symbol.toStringTag says.
  */
-export function bytesOf(value: unknown): Uint8Array | undefined {
-  if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
-  return tagOf(value) === 'ArrayBuffer' ? new Uint8Array(value as ArrayBuffer) : undefined;
+export function bytesOf(value: unknown): Uint8Array | 'detached' | undefined {
+  const view = ArrayBuffer.isView(value);
+  if (!view && !hasBrand(value, ArrayBuffer.prototype, 'byteLength') && !hasBrand(value, globalThis.SharedArrayBuffer?.prototype, 'byteLength')) return undefined;
+  try {
+    return view ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength) : new Uint8Array(value as ArrayBuffer);
+  } catch {
+    return 'detached';
+  }
 }
 
 /** Sets an own data property; plain assignment would let a "__proto__" key from the wire swap the prototype. */

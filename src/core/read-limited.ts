@@ -10,6 +10,7 @@ export async function readLimited(chunks: AsyncIterable<unknown> | null, maxBody
   for await (const chunk of chunks ?? []) {
     // Bytes from any realm (a fetch of a test sandbox's realm streams its own Uint8Arrays); anything else is no body.
     const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : bytesOf(chunk);
+    if (bytes === 'detached') throw new TypeError('a body chunk was transferred away (a detached ArrayBuffer)');
     if (!bytes) throw new TypeError(`a body chunk is ${describeValue(chunk)}, not bytes or text`);
     size += bytes.length;
     if (size > maxBodyBytes) return undefined;

@@ -11,12 +11,13 @@ export interface RetryPolicy {
   maxRetryAfterMs: number;
 }
 
-export const defaultRetryPolicy: RetryPolicy = {
+/** The defaults every client starts from (frozen: a change here would reach every client of the process). */
+export const defaultRetryPolicy: Readonly<RetryPolicy> = Object.freeze({
   maxRetries: 2,
   baseDelayMs: 500,
   maxDelayMs: 8_000,
   maxRetryAfterMs: 60_000,
-};
+});
 
 /** The longest retryAfterMs reported (about 100 years); a Retry-After above it is read as this. */
 export const MAX_RETRY_AFTER_MS = 100 * 365 * 24 * 3600 * 1000;

@@ -2,8 +2,8 @@
 // carrying no signature, so the source address is the one check there is.
 // `delivery-api-clients/dilovod/webhooks`, an entry of its own: a service that only calls the API does not load the
 // receiver. `dilovodWebhookHandler` is fetch-style (workers, Deno, Bun); `dilovodWebhookListener` serves node:http.
-import { DecodeError, UsageError, type ErrorContext } from '../core/index.ts';
-import { describeValue, idText, isError, isPlainObject, tagOf } from '../core/objects.ts';
+import { DecodeError, SdkError, UsageError, type ErrorContext } from '../core/index.ts';
+import { describeValue, hasBrand, idText, isError, isPlainObject } from '../core/objects.ts';
 import { checkReceiver, checkRequest, nodeListener, plainResponse, refuseEarly, type FetchHandler, type ReceiverLimits } from '../core/receiver.ts';
 
 // The errors a receiver throws, from the entry that throws them (`instanceof` by prototype holds wherever the copies
@@ -11,7 +11,7 @@ import { checkReceiver, checkRequest, nodeListener, plainResponse, refuseEarly, 
 export { DecodeError, SdkError, UsageError } from '../core/errors.ts';
 
 /** The one address the seed documents Dilovod's webhooks coming from. */
-export const DILOVOD_WEBHOOK_IPS: readonly string[] = ['88.198.50.253'];
+export const DILOVOD_WEBHOOK_IPS: readonly string[] = Object.freeze(['88.198.50.253']); // frozen: it opens every default receiver
 
 /** A change made interactively in Dilovod to an object of a configured type. */
 export interface DilovodWebhookEvent {
@@ -41,13 +41,25 @@ const context = { api: 'dilovod', operation: 'parseDilovodWebhook', attempts: 0 
 /** `::ffff:1.2.3.4` (an IPv4 address on an IPv6 socket) is 1.2.3.4. */
 const normalizeIp = (ip: string) => ip.replace(/^::ffff:/i, '');
 
-/** The allow-list, normalized; a UsageError for one that is not a list of addresses as text. */
-function allowList(where: ErrorContext, allowedIps: unknown): string[] {
+/** More addresses than any allow-list holds: a longer list is a mistake (a sparse array of length 2^32 − 1, say). */
+const MAX_ALLOWED_IPS = 1000;
+
+/**
+ * The allow-list, normalized, as a copy of its own (a later change to the caller's array changes nothing); a
+ * UsageError for one that is not a list of addresses as text (holes included).
+ */
+function allowList(where: ErrorContext, allowedIps: unknown): readonly string[] {
   if (allowedIps === undefined) return DILOVOD_WEBHOOK_IPS.map(normalizeIp);
-  if (!Array.isArray(allowedIps) || !allowedIps.every((ip) => typeof ip === 'string' && ip !== '')) {
-    throw new UsageError(where, `allowedIps must be a list of addresses as text, not ${describeValue(allowedIps)}`);
+  if (!Array.isArray(allowedIps) || allowedIps.length > MAX_ALLOWED_IPS) {
+    throw new UsageError(where, `allowedIps must be a list of at most ${MAX_ALLOWED_IPS} addresses as text, not ${describeValue(allowedIps)}`);
   }
-  return allowedIps.map(normalizeIp);
+  const list: string[] = [];
+  for (let i = 0; i < allowedIps.length; i++) {
+    const ip: unknown = allowedIps[i];
+    if (typeof ip !== 'string' || ip === '') throw new UsageError(where, `allowedIps[${i}] must be an address as text, not ${describeValue(ip)}`);
+    list.push(normalizeIp(ip));
+  }
+  return list;
 }
 
 /** What the source address must be: text, or undefined when it is not known. */
@@ -59,13 +71,20 @@ function checkAddress(where: ErrorContext, remoteAddress: unknown): asserts remo
   );
 }
 
-/** The query of a request URL (absolute, or a path with its query), a URL or URLSearchParams of any realm. */
+/**
+ * The query of a request URL (absolute, or a path with its query), a URL or URLSearchParams: of any realm (read as
+ * text), known by their brand, not by what their Symbol.toStringTag claims.
+ */
 function queryOf(request: unknown): URLSearchParams {
-  const kind = tagOf(request);
-  if (kind === 'URLSearchParams') return request as URLSearchParams;
-  if (typeof request !== 'string' && kind !== 'URL') throw new UsageError(context, `the request must be its URL or its query, not ${describeValue(request)}`);
+  if (request instanceof URLSearchParams) return request;
+  const isQuery = hasBrand(request, URLSearchParams.prototype, 'size');
+  if (typeof request !== 'string' && !isQuery && !(request instanceof URL) && !hasBrand(request, URL.prototype, 'href')) {
+    throw new UsageError(context, `the request must be its URL or its query, not ${describeValue(request)}`);
+  }
+  const text = String(request);
+  if (isQuery) return new URLSearchParams(text);
   try {
-    return new URL(String(request), 'http://webhook.invalid').searchParams;
+    return new URL(text, 'http://webhook.invalid').searchParams;
   } catch {
     throw new DecodeError(context, 'url', 'not a URL');
   }
@@ -74,14 +93,31 @@ function queryOf(request: unknown): URLSearchParams {
 /**
  * Checks the source address and parses the packet of a webhook request: give the request URL (absolute or path with
  * query), or its query as URLSearchParams. Throws WebhookSourceError for a wrong source, DecodeError for a bad packet,
- * UsageError for arguments of the wrong kind (an address that is not text, an allow-list that is not a list of them).
+ * UsageError for arguments of the wrong kind (an address that is not text, an allow-list that is not a list of them,
+ * a check whose members cannot be read).
  */
 export function parseDilovodWebhook(request: string | URL | URLSearchParams, check: WebhookCheck): DilovodWebhookEvent {
-  if (!isPlainObject(check)) throw new UsageError(context, `the check must be { remoteAddress, allowedIps? }, not ${describeValue(check)}`);
-  const allowed = allowList(context, check.allowedIps);
-  checkAddress(context, check.remoteAddress);
-  if (!check.remoteAddress || !allowed.includes(normalizeIp(check.remoteAddress))) {
-    throw new WebhookSourceError(context, 'remoteAddress', `${check.remoteAddress || 'an unknown address'} is not an allowed webhook source`);
+  return readingArguments(() => {
+    if (!isPlainObject(check)) throw new UsageError(context, `the check must be { remoteAddress, allowedIps? }, not ${describeValue(check)}`);
+    const allowed = allowList(context, check.allowedIps);
+    return parseWebhook(request, check.remoteAddress, allowed);
+  });
+}
+
+/** Runs `read`; what the caller's own objects throw while they are read (a getter, a Proxy) becomes a UsageError. */
+function readingArguments<T>(read: () => T, where: ErrorContext = context): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof SdkError) throw error;
+    throw new UsageError(where, `the arguments could not be read (${isError(error) ? error.message : describeValue(error)})`, error);
+  }
+}
+
+function parseWebhook(request: unknown, remoteAddress: unknown, allowed: readonly string[]): DilovodWebhookEvent {
+  checkAddress(context, remoteAddress);
+  if (!remoteAddress || !allowed.includes(normalizeIp(remoteAddress))) {
+    throw new WebhookSourceError(context, 'remoteAddress', `${remoteAddress || 'an unknown address'} is not an allowed webhook source`);
   }
   const query = queryOf(request);
   const [packet, ...more] = query.getAll('packet');
@@ -122,8 +158,8 @@ const DILOVOD_WEBHOOK_LIMITS: ReceiverLimits = { methods: ['GET'], maxBodyBytes:
 export function dilovodWebhookHandler(onEvent: WebhookListener, options: { allowedIps?: readonly string[] } = {}): FetchHandler {
   const receiver = { api: 'dilovod', operation: 'dilovodWebhookHandler', attempts: 0 };
   checkReceiver(receiver, onEvent);
-  const allowedIps = options?.allowedIps;
-  allowList(receiver, allowedIps); // refused when the handler is made, not on every webhook
+  // Read once, when the handler is made: a bad list is refused now, and a later change to the caller's array is not seen.
+  const allowed = readingArguments(() => allowList(receiver, options?.allowedIps), receiver);
   return async (request, remoteAddress) => {
     checkRequest(receiver, request);
     checkAddress(receiver, remoteAddress);
@@ -131,7 +167,7 @@ export function dilovodWebhookHandler(onEvent: WebhookListener, options: { allow
     if (early) return early;
     let event: DilovodWebhookEvent;
     try {
-      event = parseDilovodWebhook(request.url, { remoteAddress, allowedIps });
+      event = parseWebhook(request.url, remoteAddress, allowed);
     } catch (error) {
       return plainResponse(error instanceof WebhookSourceError ? 403 : 400, isError(error) ? error.message : 'bad request');
     }

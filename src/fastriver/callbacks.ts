@@ -2,7 +2,7 @@
 // `delivery-api-clients/fastriver/callbacks`, an entry of its own: a service that only calls the API does not load the
 // receiver (issue 14: importing an entry costs at most 1.5× importing openapi-fetch; BENCHMARKS.md, import time).
 // `fastriverCallbackHandler` is fetch-style (workers, Deno, Bun); `fastriverCallbackListener` serves node:http.
-import { DecodeError, UsageError } from '../core/index.ts';
+import { DecodeError, SdkError, UsageError } from '../core/index.ts';
 import { bytesOf, copyJsonData, describeValue, idText, isError, isPlainObject as isObject } from '../core/objects.ts';
 import { checkReceiver, checkRequest, DEFAULT_BODY_TIMEOUT_MS, nodeListener, plainResponse, readRequestBody, refuseEarly, type ReceiverLimits } from '../core/receiver.ts';
 import type { components } from '../../generated/fastriver.ts';
@@ -91,8 +91,19 @@ const fail = (path: string, reason: string): never => {
  * is wrong with the envelope.
  */
 export function parseFastriverCallback(body: unknown): FastriverCallback {
+  try {
+    return parseBody(body);
+  } catch (error) {
+    if (error instanceof SdkError) throw error;
+    // what reading the caller's object threw (a revoked Proxy, a throwing getter)
+    return fail('', `the body could not be read (${isError(error) ? error.message : describeValue(error)})`);
+  }
+}
+
+function parseBody(body: unknown): FastriverCallback {
   let payload = body;
   const bytes = bytesOf(body);
+  if (bytes === 'detached') throw new UsageError(context, 'the body was transferred away (a detached ArrayBuffer)');
   if (typeof body === 'string' || bytes) {
     let text = '';
     try {
