@@ -6,7 +6,7 @@ import { UsageError } from './errors.ts';
 import { bytesOf, describeValue, hasBrand, isError } from './objects.ts';
 
 /** A helper of this file called with what it does not take. */
-const usage = (operation: string, reason: string) => new UsageError({ api: 'core', operation, attempts: 0 }, reason);
+const usage = (operation: string, reason: string, cause?: unknown) => new UsageError({ api: 'core', operation, attempts: 0 }, reason, cause);
 
 /** What an upload accepts: a Blob or File, bytes (Buffer, Uint8Array, ArrayBuffer), or a stream (Node Readable, web ReadableStream). */
 export type BinaryContent = Blob | ArrayBuffer | ArrayBufferView | AsyncIterable<Uint8Array | string>;
@@ -55,7 +55,7 @@ export async function toBlob(content: BinaryContent, filename: string): Promise<
     return await readBlob(content, typeForFilename(filename));
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError({ api: 'core', operation: 'toBlob', attempts: 0 }, `the file content could not be read (${isError(error) ? error.message : describeValue(error)})`, error);
+    throw usage('toBlob', `the file content could not be read (${isError(error) ? error.message : describeValue(error)})`, error);
   }
 }
 
