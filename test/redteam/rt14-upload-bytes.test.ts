@@ -11,7 +11,7 @@ import { createFastriverClient } from '../../src/fastriver/index.ts';
 type Sent = { bytes: Uint8Array | undefined; calls: number };
 
 function recordingFetch(sent: Sent, answer: unknown) {
-  return async (input: RequestInfo | URL, init?: RequestInit) => {
+  return async (input: string | URL | Request, init?: RequestInit) => {
     sent.calls++;
     const request = new Request(input, init);
     const form = await request.formData();
@@ -167,7 +167,8 @@ describe('bytes that lie about themselves', () => {
   });
 
   it('a Blob whose type getter throws, a revoked Proxy, an iterable that yields then throws: UsageError, nothing sent', async () => {
-    class BadType extends Blob { override get type(): string { throw new Error('no type'); } }
+    class BadType extends Blob {}
+    Object.defineProperty(BadType.prototype, 'type', { get() { throw new Error('no type'); } });
     const { proxy, revoke } = Proxy.revocable({}, {});
     revoke();
     for (const content of [new BadType(['a']), proxy, (async function* () { yield 'a'; throw new Error('broke'); })()]) {
