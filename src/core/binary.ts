@@ -63,13 +63,16 @@ async function readBlob(content: BinaryContent, type: string): Promise<Blob> {
   // A Blob or File of any realm, by its brand (an object that only claims to be one, by its tag, is none)
   if (content instanceof Blob || hasBrand(content, Blob.prototype, 'size')) {
     const blob = content as unknown as Blob;
-    return blob.type ? blob : new Blob([blob], { type });
+    // Only a plain Blob or File goes as it is: a subclass may say another size or type than its bytes have.
+    if ([Blob.prototype, globalThis.File?.prototype].includes(Object.getPrototypeOf(blob))) return blob.type ? blob : new Blob([blob], { type });
+    return new Blob([await Blob.prototype.arrayBuffer.call(blob)], { type }); // its bytes, by the built-in reader
   }
   const bytes = bytesOf(content);
-  if (bytes) return new Blob([part(bytes)], { type });
+  if (bytes) return new Blob([part(bytes).slice()], { type });
   if (content !== null && typeof content === 'object' && Symbol.asyncIterator in content) {
     const chunks: Uint8Array[] = [];
-    for await (const chunk of content) chunks.push(part(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : bytesOf(chunk), chunk));
+    // Each chunk copied as it comes: the iterable may reuse or shrink the memory of one it has handed over.
+    for await (const chunk of content) chunks.push(part(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : bytesOf(chunk), chunk).slice());
     return new Blob(chunks, { type });
   }
   throw usage('toBlob', `file content must be a Blob, bytes (Buffer, Uint8Array, ArrayBuffer) or a stream, not ${describeValue(content)}`);

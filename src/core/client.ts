@@ -2,7 +2,8 @@
 // `call`, which turns openapi-fetch's {data, error, response} into the typed body or one of the typed errors.
 import openapiFetch, { type Client } from 'openapi-fetch';
 import type { AccountLock } from './coordination.ts';
-import { ApiError, InvalidResponseError, NetworkError, SdkError, UsageError, type ApiErrorDetails, type ErrorContext } from './errors.ts';
+import { clearDeadline, startDeadline, type Deadline } from './deadlines.ts';
+import { ApiError, InvalidResponseError, NetworkError, SdkError, TimeoutError, UsageError, type ApiErrorDetails, type ErrorContext } from './errors.ts';
 import { levelledLogger, type LogLevel } from './log.ts';
 import { isError, isPlainObject, scalarText, textOf } from './objects.ts';
 import { PathParameterError, safePathSerializer } from './paths.ts';
@@ -26,7 +27,10 @@ export interface ClientOptions {
    * It must pass on `init` (its `redirect: 'manual'` above all: the client decides on redirects, see RedirectError).
    */
   fetch?: FetchLike;
-  /** Per-attempt timeout, covering headers and body. Default 30 000 ms. */
+  /**
+   * Per-attempt timeout, covering headers and body (and, before the first attempt, reading an upload's content from a
+   * stream). Default 30 000 ms.
+   */
   timeoutMs?: number;
   /** Retry policy; default 2 retries, 500 ms doubling backoff with jitter, capped at 8 s; Retry-After up to 60 s is honoured. */
   retry?: Partial<RetryPolicy>;
@@ -180,7 +184,25 @@ export function escapeControls(text: string): string {
   );
 }
 
-export function createApiClient<Paths extends {}>(api: ApiDefinition, options: ClientOptions = {}): ApiClient<Paths> {
+/**
+ * The caller's options, read once into a plain copy (`retry`, `headers` and `fetchOptions` too): what they throw while
+ * read (a getter, a revoked Proxy) is a UsageError, and a getter that answers differently on each read changes nothing.
+ */
+export function readOptions<T extends object>(apiName: string, operation: string, options: T | undefined): T {
+  try {
+    const copy: Record<string, unknown> = { ...options };
+    for (const key of ['retry', 'headers', 'fetchOptions']) {
+      const value = copy[key];
+      if (isPlainObject(value) && !(value instanceof Headers)) copy[key] = { ...value };
+    }
+    return copy as T;
+  } catch (error) {
+    throw new UsageError({ api: apiName, operation, attempts: 0 }, `the options could not be read (${isError(error) ? error.message : 'not an object'})`, error);
+  }
+}
+
+export function createApiClient<Paths extends {}>(api: ApiDefinition, given: ClientOptions = {}): ApiClient<Paths> {
+  const options = readOptions(api.name, 'createClient', given);
   const redactor = createRedactor(api.secrets);
   const transport: TransportConfig = {
     api: api.name,
@@ -216,20 +238,48 @@ export function createApiClient<Paths extends {}>(api: ApiDefinition, options: C
   }
 
   async function respond<T, U>(operation: Operation, requestOptions: RequestOptions | undefined, send: (fetch: FetchLike) => Promise<FetchResult<T>>, decode?: Decode<T, U>): Promise<WithResponse<U>> {
-    const policy: CallPolicy = { operation: operation.name, readOnly: operation.readOnly, ...requestOptions };
+    const policy: CallPolicy = { operation: operation.name, readOnly: operation.readOnly, ...readOptions(api.name, operation.name, requestOptions) };
     const { fetch, state } = createCallFetch(transport, policy);
     const context = (): ErrorContext => ({ api: api.name, operation: state.operation, attempts: state.attempts });
     try {
-      const { data, error, response } = await send(fetch);
+      const { data, error, response } = await sendWithin(send, fetch, policy, context);
       if (!response.ok) throw apiError(context(), response, error === '' ? undefined : error);
       if (data === undefined && !operation.emptyBodyAllowed) throw invalidResponse(context(), state, 'empty body');
       if (api.failedInside?.(data)) throw apiError(context(), response, data);
       return { data: decode ? await decode(data as T, response, context()) : (data as U), response, requestId: requestIdOf(response.headers) };
     } catch (error) {
-      if (requestOptions?.signal?.aborted) throw error;
+      if (policy.signal?.aborted) throw error;
       // The one exit for every failure: one of ours, with every string it carries masked.
       throw redactor.error(typed(error, context(), state));
     }
+  }
+
+  /**
+   * Runs `send`. Until it calls fetch it reads what the caller gave (an upload's stream), which may never end: that
+   * wait is bounded by the attempt's timeout (a TimeoutError), and the caller's abort ends the call whenever it comes.
+   */
+  function sendWithin<T>(send: (fetch: FetchLike) => Promise<T>, fetch: FetchLike, policy: CallPolicy, context: () => ErrorContext): Promise<T> {
+    const signal = policy.signal;
+    const timeoutMs = policy.timeoutMs ?? transport.timeoutMs;
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = () => reject(signal?.reason);
+      if (signal?.aborted) return onAbort();
+      signal?.addEventListener('abort', onAbort, { once: true });
+      let deadline: Deadline | undefined = startDeadline(timeoutMs, () => reject(new TimeoutError(context(), timeoutMs)));
+      const started = () => {
+        if (deadline) clearDeadline(deadline);
+        deadline = undefined;
+      };
+      send((input, init) => {
+        started();
+        return fetch(input, init);
+      })
+        .then(resolve, reject)
+        .finally(() => {
+          started();
+          signal?.removeEventListener('abort', onAbort);
+        });
+    });
   }
 
   /** Whatever was thrown on the way, as one of ours: anything else is a bug somewhere, but still a typed failure. */

@@ -39,13 +39,29 @@ export function hasBrand(value: unknown, prototype: object | undefined, getter: 
  * anything else, whatever its Symbol.toStringTag says.
  */
 export function bytesOf(value: unknown): Uint8Array | 'detached' | undefined {
-  const view = ArrayBuffer.isView(value);
+  const view = ArrayBuffer.isView(value) ? viewParts(value) : undefined;
   if (!view && !hasBrand(value, ArrayBuffer.prototype, 'byteLength') && !hasBrand(value, globalThis.SharedArrayBuffer?.prototype, 'byteLength')) return undefined;
   try {
-    return view ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength) : new Uint8Array(value as ArrayBuffer);
+    return view ? new Uint8Array(view.buffer, view.byteOffset, view.byteLength) : new Uint8Array(value as ArrayBuffer);
   } catch {
     return 'detached';
   }
+}
+
+/**
+ * Where a view's bytes are, read by the built-in getters (a typed array's, else a DataView's), not through the view's
+ * own members: a subclass or an own `byteLength` cannot make it look shorter or elsewhere than it is.
+ */
+function viewParts(value: ArrayBufferView): { buffer: ArrayBufferLike; byteOffset: number; byteLength: number } | undefined {
+  for (const prototype of [Object.getPrototypeOf(Uint8Array.prototype) as object, DataView.prototype]) {
+    try {
+      const read = (name: string) => (Object.getOwnPropertyDescriptor(prototype, name)?.get as (this: unknown) => unknown).call(value);
+      return { buffer: read('buffer') as ArrayBufferLike, byteOffset: read('byteOffset') as number, byteLength: read('byteLength') as number };
+    } catch {
+      // not this kind of view
+    }
+  }
+  return undefined;
 }
 
 /** Sets an own data property; plain assignment would let a "__proto__" key from the wire swap the prototype. */

@@ -1,6 +1,7 @@
 // Dellin: add door delivery to an order on its way to a terminal. Every method exists as .json and .xml; credentials
 // (appkey, sessionID) travel in the body; the outcome is echoed in metadata.status, also inside an HTTP 200.
 import { ApiError, apiPromise, createApiClient, createLocalCredentialStore, DecodeError, InvalidResponseError, UsageError, type ApiErrorDetails, type CredentialStore, type ApiPromise, type WithResponse, type ClientOptions, type ErrorContext, type FetchLike, type RequestOptions } from '../core/index.ts';
+import { readOptions } from '../core/client.ts';
 import { isPlainObject, textOf } from '../core/objects.ts';
 import { bufferedResponse } from '../core/transport.ts';
 import type { components, paths } from '../../generated/dellin.ts';
@@ -164,6 +165,7 @@ export function createDellinClient(options: AuthorizedDellinClientOptions): Dell
 export function createDellinClient(options: AnonymousDellinClientOptions): DellinClient<'anonymous'>;
 export function createDellinClient(options: DellinClientOptions): DellinClient;
 export function createDellinClient(options: DellinClientOptions): DellinClient {
+  options = readOptions('dellin', 'createClient', options);
   return buildClient(options);
 }
 

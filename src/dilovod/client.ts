@@ -18,6 +18,7 @@ import {
   type RequestOptions,
   type WithResponse,
 } from '../core/index.ts';
+import { readOptions } from '../core/client.ts';
 import { describeValue, idText, isPlainObject, textOf } from '../core/objects.ts';
 import type { components, paths } from '../../generated/dilovod.ts';
 
@@ -100,6 +101,7 @@ export interface DilovodClientOptions extends ClientOptions {
 const READS: ReadonlySet<Action> = new Set(['getObject', 'request', 'getStatistic', 'listMetadata', 'getMetadata']);
 
 export function createDilovodClient(options: DilovodClientOptions) {
+  options = readOptions('dilovod', 'createClient', options);
   const { key, clientID, version = '0.25' } = options;
   const api = createApiClient<paths>(
     {

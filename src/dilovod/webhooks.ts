@@ -38,8 +38,21 @@ export class WebhookSourceError extends DecodeError {
 
 const context = { api: 'dilovod', operation: 'parseDilovodWebhook', attempts: 0 };
 
-/** `::ffff:1.2.3.4` (an IPv4 address on an IPv6 socket) is 1.2.3.4. */
-const normalizeIp = (ip: string) => ip.replace(/^::ffff:/i, '');
+/**
+ * An IP address in one spelling, to compare: IPv4 as dotted decimal (`::ffff:1.2.3.4`, IPv4 on an IPv6 socket, is
+ * 1.2.3.4), IPv6 as the URL standard writes it (lower case, zeros compressed). Undefined for what is no address
+ * (a zone, leading zeros, a host name): such a source is never allowed.
+ */
+function canonicalIp(ip: string): string | undefined {
+  const v4 = /^(?:::ffff:)?(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip)?.[1];
+  if (v4) return v4.split('.').every((octet) => Number(octet) <= 255 && (octet === '0' || !octet.startsWith('0'))) ? v4 : undefined;
+  if (!ip.includes(':') || /[^0-9a-f:.]/i.test(ip)) return undefined;
+  try {
+    return new URL(`http://[${ip}]/`).hostname.slice(1, -1);
+  } catch {
+    return undefined;
+  }
+}
 
 /** More addresses than any allow-list holds: a longer list is a mistake (a sparse array of length 2^32 − 1, say). */
 const MAX_ALLOWED_IPS = 1000;
@@ -49,15 +62,18 @@ const MAX_ALLOWED_IPS = 1000;
  * UsageError for one that is not a list of addresses as text (holes included).
  */
 function allowList(where: ErrorContext, allowedIps: unknown): readonly string[] {
-  if (allowedIps === undefined) return DILOVOD_WEBHOOK_IPS.map(normalizeIp);
-  if (!Array.isArray(allowedIps) || allowedIps.length > MAX_ALLOWED_IPS) {
+  if (allowedIps === undefined) return DILOVOD_WEBHOOK_IPS;
+  const length: unknown = Array.isArray(allowedIps) ? allowedIps.length : undefined; // read once
+  if (typeof length !== 'number' || length > MAX_ALLOWED_IPS) {
     throw new UsageError(where, `allowedIps must be a list of at most ${MAX_ALLOWED_IPS} addresses as text, not ${describeValue(allowedIps)}`);
   }
   const list: string[] = [];
-  for (let i = 0; i < allowedIps.length; i++) {
-    const ip: unknown = allowedIps[i];
-    if (typeof ip !== 'string' || ip === '') throw new UsageError(where, `allowedIps[${i}] must be an address as text, not ${describeValue(ip)}`);
-    list.push(normalizeIp(ip));
+  for (let i = 0; i < length; i++) {
+    // a hole is refused, not read through Array.prototype
+    const ip: unknown = Object.hasOwn(allowedIps as object, i) ? (allowedIps as unknown[])[i] : undefined;
+    const canonical = typeof ip === 'string' ? canonicalIp(ip) : undefined;
+    if (canonical === undefined) throw new UsageError(where, `allowedIps[${i}] must be an IP address as text, not ${describeValue(ip)}`);
+    list.push(canonical);
   }
   return list;
 }
@@ -76,13 +92,12 @@ function checkAddress(where: ErrorContext, remoteAddress: unknown): asserts remo
  * text), known by their brand, not by what their Symbol.toStringTag claims.
  */
 function queryOf(request: unknown): URLSearchParams {
-  if (request instanceof URLSearchParams) return request;
-  const isQuery = hasBrand(request, URLSearchParams.prototype, 'size');
-  if (typeof request !== 'string' && !isQuery && !(request instanceof URL) && !hasBrand(request, URL.prototype, 'href')) {
-    throw new UsageError(context, `the request must be its URL or its query, not ${describeValue(request)}`);
-  }
-  const text = String(request);
-  if (isQuery) return new URLSearchParams(text);
+  // Read as text by the built-in members, never the object's own (a subclass's getAll, an own toString)
+  let text: string;
+  if (typeof request === 'string') text = request;
+  else if (hasBrand(request, URLSearchParams.prototype, 'size')) return new URLSearchParams(URLSearchParams.prototype.toString.call(request));
+  else if (hasBrand(request, URL.prototype, 'href')) text = (Object.getOwnPropertyDescriptor(URL.prototype, 'href')?.get as (this: unknown) => string).call(request);
+  else throw new UsageError(context, `the request must be its URL or its query, not ${describeValue(request)}`);
   try {
     return new URL(text, 'http://webhook.invalid').searchParams;
   } catch {
@@ -116,7 +131,8 @@ function readingArguments<T>(read: () => T, where: ErrorContext = context): T {
 
 function parseWebhook(request: unknown, remoteAddress: unknown, allowed: readonly string[]): DilovodWebhookEvent {
   checkAddress(context, remoteAddress);
-  if (!remoteAddress || !allowed.includes(normalizeIp(remoteAddress))) {
+  const source = remoteAddress ? canonicalIp(remoteAddress) : undefined;
+  if (source === undefined || !allowed.includes(source)) {
     throw new WebhookSourceError(context, 'remoteAddress', `${remoteAddress || 'an unknown address'} is not an allowed webhook source`);
   }
   const query = queryOf(request);

@@ -112,12 +112,18 @@ function parseBody(body: unknown): FastriverCallback {
       fail('', 'the body is not UTF-8 text');
     }
     try {
-      // A byte order mark is dropped (RFC 8259 §8.1 lets a reader ignore it): TextDecoder drops it from bytes, and text
-      // read with Buffer#toString keeps it.
-      payload = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
+      // One leading byte order mark is dropped (RFC 8259 §8.1 lets a reader ignore it): TextDecoder drops it from
+      // bytes, and text read with Buffer#toString keeps it.
+      payload = JSON.parse(!bytes && text.startsWith('\uFEFF') ? text.slice(1) : text);
     } catch {
       fail('', 'the body is not JSON');
     }
+  } else {
+    // Parsed JSON is read once, into a copy of its own: what is checked is what is returned (a getter that answers
+    // differently on each read changes nothing), and flatten consumes the copy, not the caller's object.
+    const copy = copyJsonData(body, MAX_DEPTH);
+    if (typeof copy === 'string') return fail('', `the payload ${copy}`);
+    payload = copy.value;
   }
   if (!isObject(payload)) return fail('', 'the body is not a JSON object');
   const data = payload.data;
@@ -130,13 +136,13 @@ function parseBody(body: unknown): FastriverCallback {
   if (typeof event !== 'string' || event === '') return fail('data.attributes.event', `expected an event name, got ${describeValue(event)}`);
   if (payload.included !== undefined && !Array.isArray(payload.included)) fail('included', 'not an array');
   if (data.relationships !== undefined && !isObject(data.relationships)) fail('data.relationships', 'not an object');
-  // flatten consumes what it is given: the caller's object stays as it was. Callbacks are a few levels deep.
+  // flatten consumes what it is given; the payload is plain parsed data by now, so copying it again cannot fail.
   const copy = copyJsonData(payload, MAX_DEPTH);
   if (typeof copy === 'string') return fail('', `the payload ${copy}`);
   const flat = flatten<Omit<FlatCallbackEvent, 'event'>>(copy.value as Parameters<typeof flatten>[0], FASTRIVER_TYPE_ALIASES, context).data;
   const identity: CallbackIdentity = { delivery_request_uuid: uuid };
   if (KNOWN_EVENTS.has(event)) return Object.assign(flat, identity, { known: true as const, event: event as CallbackEvent });
-  return Object.assign(flat, identity, { known: false as const, event, payload: (copyJsonData(payload, MAX_DEPTH) as { value: Record<string, unknown> }).value });
+  return Object.assign(flat, identity, { known: false as const, event, payload });
 }
 
 export type CallbackListener = (event: FastriverCallback) => void | Promise<void>;

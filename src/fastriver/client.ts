@@ -17,6 +17,7 @@ import {
   type Operation,
   type RequestOptions,
 } from '../core/index.ts';
+import { readOptions } from '../core/client.ts';
 import { describeValue, fieldMessages, isPlainObject } from '../core/objects.ts';
 import type { components, operations, paths } from '../../generated/fastriver.ts';
 import { createTokenKeeper, type AuthToken, type FastriverCredentials } from './auth.ts';
@@ -82,6 +83,8 @@ export interface FastriverClientOptions extends ClientOptions {
 type Version = 1 | 2;
 
 export function createFastriverClient(credentials: FastriverCredentials, options: FastriverClientOptions = {}) {
+  credentials = readOptions('fastriver', 'createClient', credentials);
+  options = readOptions('fastriver', 'createClient', options);
   const secrets = 'token' in credentials ? [credentials.token] : [credentials.password];
   /** `{error, validation_errors: {field: [messages]}}`, whatever each of them holds. */
   const describeError = (body: unknown) => {

@@ -9,6 +9,7 @@ import {
   type DownloadedFile,
   type RequestOptions,
 } from '../core/index.ts';
+import { readOptions } from '../core/client.ts';
 import { isPlainObject, scalarText, textOf } from '../core/objects.ts';
 import type { components, paths } from '../../generated/tbank-delivery.ts';
 
@@ -66,6 +67,7 @@ export interface UploadDocumentInput {
 }
 
 export function createTbankDeliveryClient(options: TbankDeliveryClientOptions) {
+  options = readOptions('tbank-delivery', 'createClient', options);
   const token = options.token ?? TBANK_SANDBOX_TOKEN;
   const api = createApiClient<paths>(
     {

@@ -1,5 +1,6 @@
 // Yandex Fleet: transactions on a driver's (courier's) balance. Thin methods over the generated types; policy is in core.
 import { createApiClient, type ApiPromise, type ClientOptions, type RequestOptions } from '../core/index.ts';
+import { readOptions } from '../core/client.ts';
 import { isPlainObject, scalarText, textOf } from '../core/objects.ts';
 import type { components, operations, paths } from '../../generated/yandex-fleet.ts';
 
@@ -34,6 +35,7 @@ export interface YandexFleetClientOptions extends ClientOptions {
 }
 
 export function createYandexFleetClient(options: YandexFleetClientOptions) {
+  options = readOptions('yandex-fleet', 'createClient', options);
   const { apiKey, clientId, language = 'en' } = options;
   const api = createApiClient<paths>(
     {

@@ -166,12 +166,12 @@ describe('bytes that lie about themselves', () => {
     exactOrRefused(result, new Uint8Array([1, 2, 3]));
   });
 
-  it('a Blob whose type getter throws, a revoked Proxy, an iterable that yields then throws: UsageError, nothing sent', async () => {
-    class BadType extends Blob {}
-    Object.defineProperty(BadType.prototype, 'type', { get() { throw new Error('no type'); } });
+  it('a revoked Proxy, an iterable that yields then throws: UsageError, nothing sent', async () => {
+    // (A Blob subclass whose type getter throws is sent as its bytes, with the file name's type: its own members are
+    // not read.)
     const { proxy, revoke } = Proxy.revocable({}, {});
     revoke();
-    for (const content of [new BadType(['a']), proxy, (async function* () { yield 'a'; throw new Error('broke'); })()]) {
+    for (const content of [proxy, (async function* () { yield 'a'; throw new Error('broke'); })()]) {
       const result = await tbankSends(content);
       expect(result.error).toBeInstanceOf(SdkError);
       expect(result.error).toBeInstanceOf(UsageError);
