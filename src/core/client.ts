@@ -185,16 +185,16 @@ export function escapeControls(text: string): string {
 }
 
 /**
- * The caller's options, read once into a plain copy (`retry`, `headers` and `fetchOptions` too): what they throw while
- * read (a getter, a revoked Proxy) is a UsageError, and a getter that answers differently on each read changes nothing.
+ * The caller's options, read once: a plain object (and its plain `retry`, `headers`, `fetchOptions`) into a copy, so
+ * what it throws while read (a getter, a Proxy) is a UsageError and a getter that answers differently on each read
+ * changes nothing. Anything else (an instance of a class of the caller's, Headers) is passed on as it is.
  */
 export function readOptions<T extends object>(apiName: string, operation: string, options: T | undefined): T {
+  const plain = (value: unknown): value is object => isPlainObject(value) && [Object.prototype, null].includes(Object.getPrototypeOf(value));
   try {
-    const copy: Record<string, unknown> = { ...options };
-    for (const key of ['retry', 'headers', 'fetchOptions']) {
-      const value = copy[key];
-      if (isPlainObject(value) && !(value instanceof Headers)) copy[key] = { ...value };
-    }
+    if (!plain(options)) return (options ?? {}) as T;
+    const copy: Record<string, unknown> = { ...(options as object) };
+    for (const key of ['retry', 'headers', 'fetchOptions']) if (plain(copy[key])) copy[key] = { ...(copy[key] as object) };
     return copy as T;
   } catch (error) {
     throw new UsageError({ api: apiName, operation, attempts: 0 }, `the options could not be read (${isError(error) ? error.message : 'not an object'})`, error);
